@@ -1,0 +1,90 @@
+"""The MCP face of the catalog: one low-level SDK server that lists and calls every row.
+
+Every transport (stdio, streamable HTTP, WebSocket) runs this same server. The tool list is
+built once: it does not change between calls, so `tools/list` costs a cached object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import mcp_types as types
+from mcp.server import Server
+from mcp.server.context import ServerRequestContext
+from mcp.shared.exceptions import MCPError
+
+from application.catalog.catalog import Catalog
+from application.catalog.model import Effect, ToolSpec
+from application.dispatcher import ToolDispatcher
+from application.invocation import Invocation
+from domain.principal import CallerContext
+
+CallerResolver = Callable[[ServerRequestContext[Any, Any]], Awaitable[CallerContext]]
+INSTRUCTIONS = (
+    "Tools for the Ever Gauzy business platform: projects, tasks, timers, employees and more. "
+    "Ids come from list tools (get_projects, get_tasks, get_employees). If a tool says you are not "
+    "signed in, call login with the user's Gauzy email and password."
+)
+
+
+def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """Replace `$ref`s by their definitions: some assistants read only flat schemas."""
+    definitions = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return resolve(definitions[node["$ref"].rsplit("/", 1)[-1]])
+            return {key: resolve(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [resolve(item) for item in node]
+        return node
+
+    resolved: dict[str, Any] = resolve(schema)
+    return resolved
+
+
+def mcp_tool(spec: ToolSpec) -> types.Tool:
+    output = inline_refs(spec.output_model.model_json_schema()) if spec.output_model else None
+    return types.Tool(
+        name=spec.name,
+        title=spec.title,
+        description=spec.description,
+        input_schema=inline_refs(spec.input_model.model_json_schema()),
+        output_schema=output,
+        annotations=types.ToolAnnotations(
+            title=spec.title,
+            read_only_hint=spec.read_only,
+            destructive_hint=spec.effect is Effect.DESTRUCTIVE,
+            idempotent_hint=spec.idempotent,
+            open_world_hint=True,
+        ),
+    )
+
+
+def build_mcp_server(
+    dispatcher: ToolDispatcher, resolve_caller: CallerResolver, *, name: str, version: str
+) -> Server[Any]:
+    catalog: Catalog = dispatcher.catalog
+    listing = types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog])
+    known = {spec.name for spec in catalog}
+
+    async def list_tools(
+        ctx: ServerRequestContext[Any, Any], params: types.PaginatedRequestParams | None
+    ) -> types.ListToolsResult:
+        return listing
+
+    async def call_tool(ctx: ServerRequestContext[Any, Any], params: types.CallToolRequestParams) -> types.CallToolResult:
+        if params.name not in known:
+            raise MCPError(types.INVALID_PARAMS, f"Unknown tool: {params.name!r}. Call tools/list to see the tools.")
+        invocation = Invocation(caller=await resolve_caller(ctx), progress=ctx.session.report_progress)
+        outcome = await dispatcher.call(params.name, params.arguments, invocation)
+        return types.CallToolResult(
+            content=[types.TextContent(type="text", text=outcome.text)],
+            structured_content=outcome.structured,
+            is_error=outcome.is_error,
+        )
+
+    return Server(name, version=version, title="Gauzy MCP server", instructions=INSTRUCTIONS,
+                  on_list_tools=list_tools, on_call_tool=call_tool)

@@ -1,0 +1,89 @@
+"""Shared input pieces, written once: enums with aliases, ids, dates, paging, relations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+
+
+def api_enum(values: tuple[str, ...], aliases: Mapping[str, str] | None = None, *, what: str = "value") -> Any:
+    """A string field whose schema offers the real API's `values`; `aliases` (other
+    spellings, e.g. the reference server's "IN_PROGRESS") are accepted and translated."""
+    folded = {_fold(v): v for v in values}
+    folded.update({_fold(k): v for k, v in (aliases or {}).items()})
+
+    def translate(raw: object) -> str:
+        if isinstance(raw, str) and _fold(raw) in folded:
+            return folded[_fold(raw)]
+        raise PydanticCustomError(
+            "enum", "{value} is not a valid {what}; allowed: {allowed}",
+            {"value": repr(raw), "what": what, "allowed": ", ".join(values)},
+        )
+
+    return Annotated[str, BeforeValidator(translate), WithJsonSchema({"type": "string", "enum": list(values)})]
+
+
+def _fold(text: str) -> str:
+    """Spelling-insensitive key: 'IN_PROGRESS', 'in progress' and 'in-progress' agree."""
+    return text.strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def _iso_datetime(raw: object) -> str:
+    """Accept ISO 8601 dates and date-times; send Gauzy a full ISO 8601 UTC timestamp."""
+    if isinstance(raw, datetime):
+        return raw.isoformat()
+    if isinstance(raw, date):
+        return datetime(raw.year, raw.month, raw.day).isoformat() + "Z"
+    if isinstance(raw, str):
+        text = raw.strip()
+        try:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            parsed = None
+        if parsed is not None:
+            return text if "T" in text else parsed.isoformat() + "Z"
+    raise PydanticCustomError(
+        "iso_date", "{value} is not an ISO 8601 date; use e.g. 2026-11-21 or 2026-11-21T09:30:00Z",
+        {"value": repr(raw)},
+    )
+
+
+Uuid = Annotated[str, Field(pattern=UUID_PATTERN, description="A Gauzy id (UUID).")]
+IsoDate = Annotated[
+    str,
+    BeforeValidator(_iso_datetime),
+    WithJsonSchema({"type": "string", "description": "ISO 8601 date (2026-11-21) or date-time (2026-11-21T09:30:00Z)"}),
+]
+
+
+class ToolInput(BaseModel):
+    """Base of every tool's input model: unknown arguments are an error, not ignored,
+    so a misspelt parameter is reported instead of silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class PageInput(ToolInput):
+    page: int = Field(1, ge=1, description="1-based page number.")
+    limit: int = Field(10, ge=1, le=100, description="Items per page (1-100).")
+
+
+class RelationsInput(ToolInput):
+    relations: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(
+        None, max_length=20, description="Related records to include, e.g. ['project', 'members']."
+    )
+
+
+class IdInput(ToolInput):
+    id: Uuid
+
+
+class DateRangeInput(ToolInput):
+    startDate: IsoDate | None = None  # noqa: N815 - the reference's parameter name
+    endDate: IsoDate | None = None  # noqa: N815

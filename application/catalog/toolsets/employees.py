@@ -1,0 +1,154 @@
+"""Employees (`/api/employee`). The reference's `/employee/me` and `/employee/statistics`
+are captured by `/employee/:id` in the real API; they map to the caller's own id and to
+the timesheet statistics instead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ConfigDict, Field
+
+from application.catalog.fields import DateRangeInput, IdInput, IsoDate, PageInput, RelationsInput, ToolInput, Uuid
+from application.catalog.model import BulkCall, ContextValue, ResourceCall, Shape, Tenancy
+from application.catalog.rows import RECORD, delete, read, write
+from domain.gauzy import QueryStyle
+
+TOOLSET = "employees"
+BASE = "/api/employee"
+
+
+class EmployeeData(ToolInput):
+    """Fields of CreateEmployeeDTO / UpdateEmployeeDTO; other DTO fields are passed through."""
+
+    model_config = ConfigDict(extra="allow")
+    user: dict[str, Any] | None = Field(
+        None, description="New user for the employee: {firstName, lastName, email}. Give this or userId."
+    )
+    userId: Uuid | None = None  # noqa: N815
+    password: str | None = Field(None, description="Password of the new user (with `user`).")
+    short_description: str | None = Field(None, max_length=200)
+    description: str | None = None
+    employeeLevel: str | None = Field(None, max_length=500)  # noqa: N815
+    startedWorkOn: IsoDate | None = None  # noqa: N815
+    endWork: IsoDate | None = None  # noqa: N815
+    billRateValue: float | None = Field(None, ge=0)  # noqa: N815
+    billRateCurrency: str | None = None  # noqa: N815
+    isActive: bool | None = None  # noqa: N815
+
+
+class EmployeeList(PageInput, RelationsInput):
+    search: str | None = Field(None, description="Exact first name to match.")
+    where: dict[str, Any] | None = Field(None, description="Extra equality filters, e.g. {'isActive': true}.")
+
+
+class CountEmployees(ToolInput):
+    where: dict[str, Any] | None = None
+
+
+class DateRange(ToolInput):
+    start: IsoDate
+    end: IsoDate
+
+
+class WorkingEmployees(ToolInput):
+    forRange: DateRange | None = Field(None, description="Only employees working in this range.")  # noqa: N815
+
+
+class Members(PageInput):
+    organizationTeamId: Uuid | None = None  # noqa: N815
+    organizationProjectId: Uuid | None = None  # noqa: N815
+
+
+class GetEmployee(IdInput, RelationsInput):
+    pass
+
+
+class EmployeeStatistics(DateRangeInput):
+    employeeId: Uuid  # noqa: N815
+
+
+class CurrentEmployee(RelationsInput):
+    pass
+
+
+class CreateEmployee(ToolInput):
+    employee_data: EmployeeData
+
+
+class UpdateEmployee(IdInput):
+    employee_data: EmployeeData
+
+
+class UpdateOwnProfile(ToolInput):
+    employee_data: EmployeeData
+
+
+class BulkCreateEmployees(ToolInput):
+    employees: list[EmployeeData] = Field(min_length=1, max_length=100)
+
+
+LIST = ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
+                    where={"search": "user.firstName", "where": "*"})
+CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="employee_data")
+ME = {"employeeId": ContextValue.EMPLOYEE_ID}
+
+TOOLS = (
+    read("get_employees", "List employees",
+         "List the organization's employees with their users. Use to find an employee's id. "
+         "Returns {items, total}.",
+         TOOLSET, EmployeeList, LIST),
+    read("get_employee_count", "Count employees", "Count the organization's employees. Returns {count}.",
+         TOOLSET, CountEmployees,
+         ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query={"where": "*"})),
+    read("get_employees_pagination", "Page through employees",
+         "Page through the organization's employees. Returns {items, total}.", TOOLSET, EmployeeList, LIST),
+    read("get_working_employees", "Working employees",
+         "List employees currently employed (optionally in a date range). Returns {items, total}.",
+         TOOLSET, WorkingEmployees,
+         ResourceCall("GET", f"{BASE}/working", Shape.PAGE, Tenancy.DATA, query={"forRange": "forRange"},
+                      query_style=QueryStyle.DATA_JSON, paging=None)),
+    read("get_working_employees_count", "Count working employees",
+         "Count employees currently employed (optionally in a date range). Returns {count}.",
+         TOOLSET, WorkingEmployees,
+         ResourceCall("GET", f"{BASE}/working/count", Shape.COUNT, Tenancy.DATA, query={"forRange": "forRange"},
+                      query_style=QueryStyle.DATA_JSON, paging=None)),
+    read("get_organization_members", "Organization members",
+         "List the organization's members, optionally of one team or project. Returns {items, total}.",
+         TOOLSET, Members,
+         ResourceCall("GET", f"{BASE}/members", Shape.PAGE, Tenancy.QUERY,
+                      query={"organizationTeamId": "organizationTeamId",
+                             "organizationProjectId": "organizationProjectId"}, paging=None)),
+    read("get_employee", "Get an employee", "Get one employee by id, optionally with relations such as 'user'.",
+         TOOLSET, GetEmployee, ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.WHERE), RECORD),
+    read("get_employee_statistics", "Employee time statistics",
+         "Tracked time, activity and counts of one employee in a date range.",
+         TOOLSET, EmployeeStatistics,
+         ResourceCall("GET", "/api/timesheet/statistics/counts", Shape.RAW, Tenancy.QUERY,
+                      query={"employeeId": "employeeIds[]", "startDate": "startDate", "endDate": "endDate"})),
+    read("get_current_employee", "My employee record",
+         "Get the signed-in user's own employee record.",
+         TOOLSET, CurrentEmployee,
+         ResourceCall("GET", f"{BASE}/{{employeeId}}", tenancy=Tenancy.WHERE, defaults=ME), RECORD),
+    write("create_employee", "Create an employee",
+          "Add an employee: either a new user ({user: {firstName, lastName, email}, password}) or an existing "
+          "userId. Returns the new employee with its id.",
+          TOOLSET, CreateEmployee, CREATE, output=RECORD),
+    write("update_employee", "Update an employee", "Change fields of an employee. Returns the employee.",
+          TOOLSET, UpdateEmployee,
+          ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="employee_data"),
+          idempotent=True),
+    write("update_employee_profile", "Update my employee profile",
+          "Change fields of the signed-in user's own employee record. Returns the employee.",
+          TOOLSET, UpdateOwnProfile,
+          ResourceCall("PUT", f"{BASE}/{{employeeId}}", tenancy=Tenancy.BODY, body_from="employee_data",
+                       defaults=ME),
+          idempotent=True),
+    delete("soft_delete_employee", "Archive an employee",
+           "Soft-delete an employee; restore_employee brings them back.",
+           TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}/soft", tenancy=Tenancy.QUERY)),
+    write("restore_employee", "Restore an employee", "Restore a soft-deleted employee. Returns the employee.",
+          TOOLSET, IdInput, ResourceCall("PUT", f"{BASE}/{{id}}/recover", tenancy=Tenancy.BODY), idempotent=True),
+    write("bulk_create_employees", "Create several employees",
+          "Create up to 100 employees one by one, reporting progress; returns a per-item outcome.",
+          TOOLSET, BulkCreateEmployees, BulkCall(CREATE, "employees", item_as="employee_data")),
+)

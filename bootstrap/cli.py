@@ -1,0 +1,93 @@
+"""The `gauzy-mcp` command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from dataclasses import replace
+
+from adapters.inbound.mcp_tools import build_mcp_server
+from adapters.inbound.stdio import STDIO_CALLER, resolve_stdio_caller, serve_stdio
+from bootstrap.container import SERVER_NAME, VERSION, Container, build_container
+from bootstrap.settings import Settings, SettingsError
+from domain.errors import DomainError
+
+log = logging.getLogger("gauzy_mcp")
+
+
+def parser() -> argparse.ArgumentParser:
+    cli = argparse.ArgumentParser(
+        prog="gauzy-mcp",
+        description="Model Context Protocol server for Ever Gauzy. With no API_BASE_URL it serves an "
+        "embedded demo Gauzy, signed in as the demo user.",
+        epilog="Environment variables (also read from ./.env):\n" + Settings.help_text(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cli.add_argument("--transport", help="stdio (default), http, websocket, or http,websocket")
+    cli.add_argument("--toolsets", help="comma-separated toolsets to expose (default: all)")
+    cli.add_argument("--read-only", action="store_true", help="expose only tools that do not write")
+    cli.add_argument("--test", action="store_true",
+                     help="check the Gauzy connection and credentials, then exit (0 = all good)")
+    cli.add_argument("--version", action="version", version=f"{SERVER_NAME} {VERSION}")
+    return cli
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    settings = Settings.from_env()
+    if args.transport:
+        settings = replace(settings, transport=args.transport)
+    if args.toolsets:
+        settings = replace(settings, toolsets=tuple(t.strip() for t in args.toolsets.split(",") if t.strip()))
+    if args.read_only:
+        settings = replace(settings, read_only=True)
+    return settings
+
+
+async def check_connection(container: Container) -> int:
+    """`--test`: is Gauzy reachable, and do the configured credentials work?"""
+    settings: Settings = container.settings()
+    backend = "the embedded demo Gauzy" if settings.demo else settings.api_base_url
+    try:
+        await container.gauzy_api().check_health()
+        print(f"OK: {backend} is reachable.")
+        credential = await container.keeper().current(STDIO_CALLER)
+        print(f"OK: signed in as {credential.email} (tenant {credential.tenant_id}).")
+    except DomainError as error:
+        print(f"FAILED: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+async def serve(container: Container) -> None:
+    settings: Settings = container.settings()
+    server = build_mcp_server(container.dispatcher(), resolve_stdio_caller, name=SERVER_NAME, version=VERSION)
+    if settings.transport != "stdio":
+        raise SettingsError(f"MCP_TRANSPORT={settings.transport!r} is not available; use stdio")
+    log.info("serving %d tools over stdio on %s", len(container.catalog()),
+             "the demo Gauzy" if settings.demo else settings.api_base_url)
+    await serve_stdio(server)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = settings_from(args)
+        logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if settings.debug else logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        container = build_container(settings)
+        container.catalog()  # unknown toolsets fail here, before any transport starts
+        if args.test:
+            return asyncio.run(check_connection(container))
+        asyncio.run(serve(container))
+    except (SettingsError, ValueError) as error:
+        print(f"gauzy-mcp: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

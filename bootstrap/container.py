@@ -1,0 +1,78 @@
+"""The dependency-injector container: the only place that names concrete adapters."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS
+
+from adapters.outbound.clock import SystemClock
+from adapters.outbound.in_memory_gauzy.api import InMemoryGauzyApi
+from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWORD
+from adapters.outbound.in_memory_sessions import InMemorySessionStore
+from application.catalog import Catalog, full_catalog
+from application.credentials import CredentialKeeper, ServiceAccount
+from application.dispatcher import ToolDispatcher
+from application.use_cases.auth import AuthStatus, CleanupSessions, Login, Logout, RefreshToken, SessionInfo
+from application.use_cases.diagnostics import McpCapabilities, ServerFacts, ServerInfo, TestApiConnection
+from application.use_cases.task_members import ChangeTaskMembers
+from bootstrap.settings import Settings
+
+SERVER_NAME = "gauzy-mcp"
+VERSION = "0.1.0"
+PROTOCOL_VERSIONS = tuple(v for v in (*HANDSHAKE_PROTOCOL_VERSIONS, *MODERN_PROTOCOL_VERSIONS) if v >= "2025-06-18")
+
+
+def service_account(settings: Settings) -> ServiceAccount | None:
+    """Who the server signs in as when a caller has not: the configured account, or the demo user."""
+    if settings.auth_email and settings.auth_password and settings.auto_login:
+        return ServiceAccount(settings.auth_email, settings.auth_password)
+    if settings.demo and settings.auto_login:
+        return ServiceAccount(DEMO_EMAIL, DEMO_PASSWORD)
+    return None
+
+
+def exposed_catalog(settings: Settings) -> Catalog:
+    return full_catalog().select(toolsets=settings.toolsets or None, read_only=settings.read_only)
+
+
+def server_facts(settings: Settings) -> ServerFacts:
+    backend = "demo (in-memory Gauzy)" if settings.demo else str(settings.api_base_url)
+    return ServerFacts(name=SERVER_NAME, version=VERSION, backend=backend,
+                       transports=tuple(settings.transport.split(",")), protocol_versions=PROTOCOL_VERSIONS)
+
+
+class Container(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+
+    clock = providers.Singleton(SystemClock)
+    gauzy_api = providers.Singleton(InMemoryGauzyApi, clock=clock)
+    sessions = providers.Singleton(InMemorySessionStore, clock=clock)
+
+    keeper = providers.Singleton(
+        CredentialKeeper, gauzy=gauzy_api, sessions=sessions, clock=clock,
+        session_ttl_seconds=settings.provided.session_ttl,
+        service_account=providers.Callable(service_account, settings),
+    )
+    catalog = providers.Singleton(exposed_catalog, settings)
+    facts = providers.Singleton(server_facts, settings)
+
+    use_cases = providers.Dict(
+        login=providers.Singleton(Login, keeper),
+        logout=providers.Singleton(Logout, keeper),
+        get_auth_status=providers.Singleton(AuthStatus, keeper),
+        refresh_auth_token=providers.Singleton(RefreshToken, keeper),
+        get_session_info=providers.Singleton(SessionInfo, sessions),
+        cleanup_sessions=providers.Singleton(CleanupSessions, sessions),
+        test_api_connection=providers.Singleton(TestApiConnection, gauzy_api, facts),
+        get_server_info=providers.Singleton(ServerInfo, facts, catalog),
+        test_mcp_capabilities=providers.Singleton(McpCapabilities, facts, catalog),
+        assign_task=providers.Singleton(ChangeTaskMembers, keeper, add=True),
+        unassign_task=providers.Singleton(ChangeTaskMembers, keeper, add=False),
+    )
+    dispatcher = providers.Singleton(ToolDispatcher, catalog=catalog, keeper=keeper, use_cases=use_cases)
+
+
+def build_container(settings: Settings) -> Container:
+    container = Container(settings=settings)
+    container.check_dependencies()
+    return container

@@ -1,0 +1,7 @@
+"""Ports: the Protocols the application depends on. Adapters implement them."""
+
+from domain.ports.clock import Clock
+from domain.ports.gauzy_api import GauzyApi
+from domain.ports.session_store import SessionStore
+
+__all__ = ["Clock", "GauzyApi", "SessionStore"]
