@@ -6,6 +6,7 @@ built once: it does not change between calls, so `tools/list` costs a cached obj
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -16,10 +17,11 @@ from mcp.shared.exceptions import MCPError
 
 from application.catalog.catalog import Catalog
 from application.catalog.model import Effect, ToolSpec
-from application.dispatcher import ToolDispatcher
+from application.dispatcher import ToolDispatcher, ToolOutcome
 from application.invocation import Invocation
 from domain.principal import CallerContext
 
+log = logging.getLogger("gauzy_mcp.tools")
 CallerResolver = Callable[[ServerRequestContext[Any, Any]], Awaitable[CallerContext]]
 INSTRUCTIONS = (
     "Tools for the Ever Gauzy business platform: projects, tasks, timers, employees and more. "
@@ -79,7 +81,13 @@ def build_mcp_server(
         if params.name not in known:
             raise MCPError(types.INVALID_PARAMS, f"Unknown tool: {params.name!r}. Call tools/list to see the tools.")
         invocation = Invocation(caller=await resolve_caller(ctx), progress=ctx.session.report_progress)
-        outcome = await dispatcher.call(params.name, params.arguments, invocation)
+        try:
+            outcome = await dispatcher.call(params.name, params.arguments, invocation)
+        except Exception:
+            # A defect, not a user error: log it here, and tell the model without internals.
+            log.exception("tool %s failed unexpectedly", params.name)
+            outcome = ToolOutcome(text=f"Error (internal): {params.name} failed unexpectedly; the server log "
+                                       "has the details.", is_error=True)
         return types.CallToolResult(
             content=[types.TextContent(type="text", text=outcome.text)],
             structured_content=outcome.structured,

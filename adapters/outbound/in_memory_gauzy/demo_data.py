@@ -53,6 +53,11 @@ def build_demo_data(now: datetime) -> dict[str, Any]:
                     "currency": "USD", "public": i % 2 == 0, "billable": True, "owner": "CLIENT",
                     "members": members, "status": "in-progress" if i < 7 else "completed"}
         projects.append(project)
+    teams = []
+    for i, name in enumerate(("Platform", "Product")):
+        team = _base("team", i, tenant_id, organization_id, start)
+        team |= {"name": name, "members": [{"employeeId": e["id"]} for e in employees[i * 5:(i + 1) * 5]]}
+        teams.append(team)
     tasks = []
     for i in range(50):
         task = _base("task", i, tenant_id, organization_id, start + timedelta(days=i))
@@ -60,7 +65,7 @@ def build_demo_data(now: datetime) -> dict[str, Any]:
         task |= {"title": f"{project['name']}: task {i + 1}", "number": i + 1, "prefix": "GA",
                  "status": STATUSES[i % len(STATUSES)], "priority": PRIORITIES[i % 4], "size": SIZES[i % 5],
                  "issueType": ("task", "bug", "story")[i % 3], "projectId": project["id"],
-                 "members": [{"id": employees[i % 10]["id"]}], "teams": [], "estimate": 3600 * (1 + i % 8),
+                 "members": [{"id": employees[i % 10]["id"]}], "teams": [{"id": teams[i % 2]["id"]}], "estimate": 3600 * (1 + i % 8),
                  "dueDate": (now + timedelta(days=i - 20)).isoformat()}
         tasks.append(task)
     time_logs = []
@@ -83,5 +88,5 @@ def build_demo_data(now: datetime) -> dict[str, Any]:
                            "currency": "USD"}],
         "users": users,
         "collections": {"employee": employees, "organization-projects": projects, "tasks": tasks,
-                        "time-log": time_logs, "organization-team": []},
+                        "timesheet/time-log": time_logs, "organization-team": teams},
     }

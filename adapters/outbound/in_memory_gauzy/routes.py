@@ -1,14 +1,25 @@
-"""The routes the in-memory Gauzy answers, in the real API's declaration order (so that
-`/tasks/count` wins over `/tasks/:id`, as in NestJS). Anything else is a 404."""
+"""Which handler answers a request: the real API's route table decides.
+
+`gauzy_routes.json` (derived from the reference facts by tools/derive_gauzy_routes.py) lists
+every route in NestJS matching order with its handler name, collection and body rules. A
+request for a path the table lacks is a 404, as in Gauzy. Standard CRUD handlers get the
+generic behaviour; routes with behaviour of their own are in SPECIAL. A real route the demo
+does not model answers with an error that says so, never with made-up data.
+"""
 
 from __future__ import annotations
 
+import importlib
+import json
+import pkgutil
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from adapters.outbound.in_memory_gauzy import special
+from adapters.outbound.in_memory_gauzy import specials
 from adapters.outbound.in_memory_gauzy.resources import (
     Handler,
     counted,
@@ -21,84 +32,92 @@ from adapters.outbound.in_memory_gauzy.resources import (
     updated,
 )
 from adapters.outbound.in_memory_gauzy.store import one_of, require
+from domain.errors import DomainError, GauzyValidationError
 
-TASK_STATUSES = ("backlog", "open", "in-progress", "ready-for-review", "in-review", "blocked", "done", "completed",
-                 "cancelled", "custom")
-
-
-def task_rules(body: Mapping[str, Any]) -> None:
-    """CreateTaskDTO / UpdateTaskDTO: title and status are required on both."""
-    require(body, "title", "status")
-    one_of(body, "status", TASK_STATUSES)
-    one_of(body, "priority", ("urgent", "high", "medium", "low"))
+TABLE = Path(__file__).with_name("gauzy_routes.json")
 
 
-def project_rules(body: Mapping[str, Any]) -> None:
-    require(body, "name")
-    one_of(body, "billing", ("RATE", "FLAT_FEE", "MILESTONES"))
+class NotModelledError(DomainError):
+    code = "not_modelled"
 
 
-def employee_rules(body: Mapping[str, Any]) -> None:
+def rules_of(entry: Mapping[str, Any]) -> Callable[[Mapping[str, Any]], None]:
+    """The body rules of a validated DTO: required fields and enum-checked fields."""
+
+    def check(body: Mapping[str, Any]) -> None:
+        require(body, *entry.get("required", ()))
+        for field, allowed in entry.get("enums", {}).items():
+            one_of(body, field, allowed)
+        extra = EXTRA_RULES.get((entry["method"], entry["path"]))
+        if extra:
+            extra(body)
+
+    return check
+
+
+def employee_user(body: Mapping[str, Any]) -> None:
+    """CreateEmployeeDTO: `user` (with a password) or `userId` (ValidateIf pair)."""
     if not body.get("user") and not body.get("userId"):
-        require(body, "userId")
+        raise GauzyValidationError(["user must be an object", "userId must be a UUID"])
+
+
+EXTRA_RULES: dict[tuple[str, str], Callable[[Mapping[str, Any]], None]] = {
+    ("POST", "/api/employee"): employee_user,
+}
+
+GENERIC: dict[str, Callable[[Mapping[str, Any]], Handler]] = {
+    "findAll": lambda e: paginated(e["collection"], skip_is_page=False),
+    "pagination": lambda e: paginated(e["collection"]),
+    "getCount": lambda e: counted(e["collection"]),
+    "findById": lambda e: fetched(e["collection"]),
+    "findOne": lambda e: fetched(e["collection"]),
+    "create": lambda e: created(e["collection"], rules_of(e)),
+    "update": lambda e: updated(e["collection"], rules_of(e)),
+    "partialUpdate": lambda e: updated(e["collection"], rules_of(e)),
+    "delete": lambda e: deleted(e["collection"]),
+    "softRemove": lambda e: soft_deleted(e["collection"]),
+    "softRecover": lambda e: recovered(e["collection"]),
+}
+
+def special_handlers() -> dict[tuple[str, str], Handler]:
+    """Every module in `specials/` contributes a SPECIAL mapping (method, path) -> handler."""
+    merged: dict[tuple[str, str], Handler] = {}
+    for info in pkgutil.iter_modules(specials.__path__):
+        merged.update(importlib.import_module(f"{specials.__name__}.{info.name}").SPECIAL)
+    return merged
+
+
+SPECIAL = special_handlers()
 
 
 @dataclass(frozen=True)
 class Route:
-    method: str
+    entry: Mapping[str, Any]
     pattern: re.Pattern[str]
-    handler: Handler
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.entry["method"], self.entry["path"]
 
 
-def route(method: str, path: str, handler: Handler) -> Route:
-    regex = re.sub(r":(\w+)", r"(?P<\1>[^/]+)", path)
-    return Route(method, re.compile(f"^{regex}$"), handler)
+@cache
+def route_table() -> tuple[Route, ...]:
+    entries = json.loads(TABLE.read_text(encoding="utf-8"))
+    return tuple(Route(e, re.compile("^" + re.sub(r":(\w+)", r"(?P<\1>[^/]+)", e["path"]) + "$")) for e in entries)
 
 
-TASKS, PROJECTS, EMPLOYEE = "tasks", "organization-projects", "employee"
-ROUTES = (
-    route("GET", "/api/health", special.health),
-    route("GET", "/api/tasks/count", counted(TASKS)),
-    route("GET", "/api/tasks/employee/:id", special.employee_tasks),
-    route("GET", "/api/tasks/me", special.my_tasks),
-    route("GET", "/api/tasks/pagination", paginated(TASKS)),
-    route("GET", "/api/tasks/team", special.team_tasks),
-    route("GET", "/api/tasks", paginated(TASKS, skip_is_page=False)),
-    route("POST", "/api/tasks", created(TASKS, task_rules)),
-    route("GET", "/api/tasks/:id", fetched(TASKS)),
-    route("PUT", "/api/tasks/:id", updated(TASKS, task_rules)),
-    route("DELETE", "/api/tasks/:id", deleted(TASKS)),
-    route("GET", "/api/organization-projects/count", counted(PROJECTS)),
-    route("GET", "/api/organization-projects/employee/:id", special.employee_projects),
-    route("PUT", "/api/organization-projects/employee", special.project_members),
-    route("GET", "/api/organization-projects/pagination", paginated(PROJECTS)),
-    route("GET", "/api/organization-projects", paginated(PROJECTS, skip_is_page=False)),
-    route("POST", "/api/organization-projects", created(PROJECTS, project_rules)),
-    route("GET", "/api/organization-projects/:id", fetched(PROJECTS)),
-    route("PUT", "/api/organization-projects/:id", updated(PROJECTS)),
-    route("DELETE", "/api/organization-projects/:id", deleted(PROJECTS)),
-    route("GET", "/api/employee/count", counted(EMPLOYEE)),
-    route("GET", "/api/employee/members", special.members),
-    route("GET", "/api/employee/pagination", paginated(EMPLOYEE)),
-    route("GET", "/api/employee/working/count", special.working_count),
-    route("GET", "/api/employee/working", special.working),
-    route("GET", "/api/employee", paginated(EMPLOYEE, skip_is_page=False)),
-    route("POST", "/api/employee", created(EMPLOYEE, employee_rules)),
-    route("GET", "/api/employee/:id", fetched(EMPLOYEE)),
-    route("PUT", "/api/employee/:id/recover", recovered(EMPLOYEE)),
-    route("PUT", "/api/employee/:id", updated(EMPLOYEE)),
-    route("DELETE", "/api/employee/:id/soft", soft_deleted(EMPLOYEE)),
-    route("GET", "/api/timesheet/timer/status", special.timer_status),
-    route("POST", "/api/timesheet/timer/start", special.timer_start),
-    route("POST", "/api/timesheet/timer/stop", special.timer_stop),
-    route("GET", "/api/timesheet/statistics/projects", special.project_statistics),
-    route("GET", "/api/timesheet/statistics/counts", special.count_statistics),
-    route("POST", "/api/timesheet/statistics/tasks", special.task_statistics),
-)
+def handler_for(route: Route) -> Handler:
+    if route.key in SPECIAL:
+        return SPECIAL[route.key]
+    make = GENERIC.get(route.entry["handler"])
+    if make is None:
+        raise NotModelledError(f"The demo Gauzy does not model {route.key[0]} {route.key[1]}.",
+                               hint="Point API_BASE_URL at a real Gauzy to use it.")
+    return make(route.entry)
 
 
 def match(method: str, path: str) -> tuple[Handler, dict[str, str]] | None:
-    for candidate in ROUTES:
-        if candidate.method == method and (found := candidate.pattern.match(path)):
-            return candidate.handler, found.groupdict()
+    for route in route_table():
+        if route.entry["method"] == method and (found := route.pattern.match(path)):
+            return handler_for(route), found.groupdict()
     return None

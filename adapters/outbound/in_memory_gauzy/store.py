@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -45,9 +46,9 @@ def _matches_one(value: Any, wanted: Any) -> bool:
 
 class Store:
     def __init__(self, collections: Mapping[str, Iterable[dict[str, Any]]]) -> None:
-        self._rows: dict[str, dict[str, dict[str, Any]]] = {
-            name: {row["id"]: dict(row) for row in rows} for name, rows in collections.items()
-        }
+        self._rows: defaultdict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for name, rows in collections.items():
+            self._rows[name] = {row["id"]: dict(row) for row in rows}
 
     def rows(self, collection: str, caller: Caller, *, with_deleted: bool = False) -> list[dict[str, Any]]:
         tenant = caller.credential.tenant_id

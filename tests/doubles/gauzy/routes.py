@@ -56,6 +56,7 @@ class Route:
     param_pipes: dict[str, str] = field(default_factory=dict)
     queries: tuple[dict[str, Any], ...] = ()
     body: dict[str, Any] | None = None
+    covered: bool = False
     regex: re.Pattern[str] = field(default=re.compile("$^"), compare=False)
 
     @property
@@ -199,6 +200,7 @@ class RouteTable:
             param_pipes=_param_pipes(raw, contract),
             queries=_queries(contract),
             body=body,
+            covered=contract is not None,
             regex=regex,
         )
 

@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from adapters.outbound.in_memory_gauzy.resources import Handler
 from adapters.outbound.in_memory_gauzy.store import Caller, Store, check_organization, one_of, page, scoped_where
 from domain.errors import GauzyValidationError, PermissionDeniedError
 
-TIME_LOG = "time-log"
+TIME_LOG = "timesheet/time-log"
 LOG_TYPES = ("TRACKED", "MANUAL", "IDLE", "RESUMED")
 SOURCES = ("BROWSER", "DESKTOP", "MOBILE", "UPWORK", "HUBSTAFF", "TEAMS", "BROWSER_EXTENSION", "CLOC")
 
@@ -89,7 +90,7 @@ def team_tasks(store: Store, caller: Caller, params: Mapping[str, str], query: M
 def employee_projects(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any],
                       body: Any) -> Any:
     check_organization(str(query.get("organizationId")), caller)
-    where: dict[str, Any] = {"members": {"id": params["id"]}}
+    where: dict[str, Any] = {"members": {"id": params["employeeId"]}}
     if query.get("public") is not None:
         where["public"] = query["public"]
     return store.find("organization-projects", caller, where)
@@ -171,3 +172,22 @@ def count_statistics(store: Store, caller: Caller, params: Mapping[str, str], qu
 
 def health(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any], body: Any) -> Any:
     return {"status": "ok"}
+
+
+SPECIAL: dict[tuple[str, str], Handler] = {
+    ("GET", "/api/health"): health,
+    ("GET", "/api/tasks/employee/:id"): employee_tasks,
+    ("GET", "/api/tasks/me"): my_tasks,
+    ("GET", "/api/tasks/team"): team_tasks,
+    ("GET", "/api/organization-projects/employee/:employeeId"): employee_projects,
+    ("PUT", "/api/organization-projects/employee"): project_members,
+    ("GET", "/api/employee/members"): members,
+    ("GET", "/api/employee/working"): working,
+    ("GET", "/api/employee/working/count"): working_count,
+    ("GET", "/api/timesheet/timer/status"): timer_status,
+    ("POST", "/api/timesheet/timer/start"): timer_start,
+    ("POST", "/api/timesheet/timer/stop"): timer_stop,
+    ("GET", "/api/timesheet/statistics/projects"): project_statistics,
+    ("GET", "/api/timesheet/statistics/counts"): count_statistics,
+    ("POST", "/api/timesheet/statistics/tasks"): task_statistics,
+}

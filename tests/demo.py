@@ -1,0 +1,46 @@
+"""The demo server wired exactly as `gauzy-mcp` wires it, for in-process tests."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from mcp import Client
+
+from adapters.inbound.mcp_tools import build_mcp_server
+from adapters.inbound.stdio import resolve_stdio_caller
+from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWORD, demo_id
+from bootstrap.container import Container, build_container
+from bootstrap.settings import Settings
+from tests.tool_harness import ToolHarness
+
+
+def demo_container(**overrides: Any) -> Container:
+    return build_container(Settings(**overrides))
+
+
+@asynccontextmanager
+async def demo_client(**overrides: Any) -> AsyncIterator[Client]:
+    server = build_mcp_server(demo_container(**overrides).dispatcher(), resolve_stdio_caller,
+                              name="gauzy-mcp", version="test")
+    async with Client(server, mode="legacy") as client:
+        yield client
+
+
+def demo_harness(client: Client) -> ToolHarness:
+    async def call(name: str, arguments: dict[str, Any]) -> tuple[bool, Any]:
+        result = await client.call_tool(name, arguments)
+        text = result.content[0].text if result.content else ""
+        value = result.structured_content if result.structured_content is not None else _json(text)
+        return bool(result.is_error), value
+
+    return ToolHarness(call, login_email=DEMO_EMAIL, login_password=DEMO_PASSWORD, team=demo_id("team", 0))
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text

@@ -1,0 +1,70 @@
+"""Call tools by name with sample arguments whose `$placeholders` come from earlier results."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from tests.samples import all_samples
+
+CallTool = Callable[[str, dict[str, Any]], Awaitable[tuple[bool, Any]]]
+_unique = itertools.count(1)
+
+# placeholder -> (list tool, its arguments): the first item's id is used
+FIRST_OF = {
+    "$employee": ("get_employees", {}),
+    "$project": ("get_projects", {}),
+    "$task": ("get_tasks", {}),
+}
+
+
+class ToolHarness:
+    def __init__(self, call: CallTool, *, login_email: str, login_password: str, **known_ids: str) -> None:
+        """`known_ids` fill placeholders no tool can look up, e.g. team="<uuid>" for `$team`."""
+        self.call = call
+        self.samples = all_samples()
+        self.fixed = {"$login_email": login_email, "$login_password": login_password}
+        self.fixed |= {f"${name}": value for name, value in known_ids.items()}
+
+    async def run(self, name: str) -> tuple[bool, Any]:
+        return await self.call(name, await self.resolve(self.samples[name]))
+
+    async def resolve(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: await self.resolve(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [await self.resolve(item) for item in value]
+        if isinstance(value, str) and value.startswith("$"):
+            return await self._placeholder(value)
+        return value
+
+    async def _placeholder(self, name: str) -> Any:
+        if name in self.fixed:
+            return self.fixed[name]
+        if name == "$unique_email":
+            return f"sample.{next(_unique)}.{id(self)}@example.com"
+        if name.startswith("$new:"):
+            return (await self._ok(name[5:]))["id"]
+        if name.startswith("$deleted:"):
+            tool = name[9:]
+            target = (await self.resolve(self.samples[tool]))["id"]
+            await self._ok(tool, {"id": target})
+            return target
+        tool, arguments = FIRST_OF[name]
+        return (await self._ok(tool, arguments))["items"][0]["id"]
+
+    async def _ok(self, tool: str, arguments: dict[str, Any] | None = None) -> Any:
+        if arguments is None:
+            arguments = await self.resolve(self.samples[tool])
+        is_error, result = await self.call(tool, arguments)
+        assert not is_error, f"{tool} failed while preparing arguments: {result}"
+        return result
+
+
+def decode(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
