@@ -48,7 +48,9 @@ def context_value(value: Any, credential: GauzyCredential) -> Any:
     return resolved
 
 
-def _with_defaults(defaults: Mapping[str, Any], arguments: Mapping[str, Any], credential: GauzyCredential) -> dict[str, Any]:
+def _with_defaults(
+    defaults: Mapping[str, Any], arguments: Mapping[str, Any], credential: GauzyCredential
+) -> dict[str, Any]:
     values = dict(arguments)
     for field, default in defaults.items():
         if values.get(field) is None:
@@ -92,7 +94,9 @@ def _body(call: ResourceCall, values: Mapping[str, Any], credential: GauzyCreden
     return body
 
 
-def _add_tenancy(tenancy: Tenancy, credential: GauzyCredential, query: dict[str, Any], body: dict[str, Any] | None) -> None:
+def _add_tenancy(
+    tenancy: Tenancy, credential: GauzyCredential, query: dict[str, Any], body: dict[str, Any] | None
+) -> None:
     ids = {"tenantId": credential.tenant_id, "organizationId": credential.organization_id}
     ids = {k: v for k, v in ids.items() if v is not None}
     if tenancy is Tenancy.WHERE:

@@ -9,10 +9,10 @@ import sys
 from dataclasses import replace
 
 from adapters.inbound.mcp_tools import build_mcp_server
-from adapters.inbound.stdio import STDIO_CALLER, resolve_stdio_caller, serve_stdio
-from bootstrap.container import SERVER_NAME, VERSION, Container, build_container
+from adapters.inbound.stdio import resolve_stdio_caller, serve_stdio
+from bootstrap.connection_check import check_connection
+from bootstrap.container import SERVER_NAME, VERSION, Container, build_container, close_resources
 from bootstrap.settings import Settings, SettingsError
-from domain.errors import DomainError
 
 log = logging.getLogger("gauzy_mcp")
 
@@ -45,21 +45,6 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return settings
 
 
-async def check_connection(container: Container) -> int:
-    """`--test`: is Gauzy reachable, and do the configured credentials work?"""
-    settings: Settings = container.settings()
-    backend = "the embedded demo Gauzy" if settings.demo else settings.api_base_url
-    try:
-        await container.gauzy_api().check_health()
-        print(f"OK: {backend} is reachable.")
-        credential = await container.keeper().current(STDIO_CALLER)
-        print(f"OK: signed in as {credential.email} (tenant {credential.tenant_id}).")
-    except DomainError as error:
-        print(f"FAILED: {error}", file=sys.stderr)
-        return 1
-    return 0
-
-
 async def serve(container: Container) -> None:
     settings: Settings = container.settings()
     server = build_mcp_server(container.dispatcher(), resolve_stdio_caller, name=SERVER_NAME, version=VERSION)
@@ -67,7 +52,10 @@ async def serve(container: Container) -> None:
         raise SettingsError(f"MCP_TRANSPORT={settings.transport!r} is not available; use stdio")
     log.info("serving %d tools over stdio on %s", len(container.catalog()),
              "the demo Gauzy" if settings.demo else settings.api_base_url)
-    await serve_stdio(server)
+    try:
+        await serve_stdio(server)
+    finally:
+        await close_resources(container)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = settings_from(args)
         logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if settings.debug else logging.INFO,
                             format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        # gauzy_mcp.gauzy_http logs each Gauzy call (redacted) at debug; httpx's own line per call is noise
+        logging.getLogger("httpx").setLevel(logging.WARNING)
         container = build_container(settings)
         container.catalog()  # unknown toolsets fail here, before any transport starts
         if args.test:

@@ -6,6 +6,7 @@ from dependency_injector import containers, providers
 from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS
 
 from adapters.outbound.clock import SystemClock
+from adapters.outbound.gauzy_http import HttpxGauzyApi, RetryPolicy
 from adapters.outbound.in_memory_gauzy.api import InMemoryGauzyApi
 from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWORD
 from adapters.outbound.in_memory_sessions import InMemorySessionStore
@@ -31,6 +32,15 @@ def service_account(settings: Settings) -> ServiceAccount | None:
     return None
 
 
+def gauzy_backend(settings: Settings) -> str:
+    """Which Gauzy the server talks to: the embedded demo, or the API at API_BASE_URL."""
+    return "demo" if settings.demo else "http"
+
+
+def retry_policy(settings: Settings) -> RetryPolicy:
+    return RetryPolicy(deadline=settings.api_retry_deadline)
+
+
 def exposed_catalog(settings: Settings) -> Catalog:
     return full_catalog().select(toolsets=settings.toolsets or None, read_only=settings.read_only)
 
@@ -45,7 +55,12 @@ class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
 
     clock = providers.Singleton(SystemClock)
-    gauzy_api = providers.Singleton(InMemoryGauzyApi, clock=clock)
+    gauzy_demo = providers.Singleton(InMemoryGauzyApi, clock=clock)
+    gauzy_http = providers.Singleton(
+        HttpxGauzyApi, base_url=settings.provided.api_base_url, timeout=settings.provided.api_timeout,
+        retry=providers.Callable(retry_policy, settings),
+    )
+    gauzy_api = providers.Selector(providers.Callable(gauzy_backend, settings), demo=gauzy_demo, http=gauzy_http)
     sessions = providers.Singleton(InMemorySessionStore, clock=clock)
 
     keeper = providers.Singleton(
@@ -76,3 +91,11 @@ def build_container(settings: Settings) -> Container:
     container = Container(settings=settings)
     container.check_dependencies()
     return container
+
+
+async def close_resources(container: Container) -> None:
+    """Shutdown hook, awaited by whatever ran the server (CLI, transports): closes the pooled
+    Gauzy connections. A Singleton plus this hook rather than an async `Resource`, because an
+    async Resource makes every provider depending on it return awaitables."""
+    if not container.settings().demo:
+        await container.gauzy_http().aclose()

@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 TRUE = {"1", "true", "yes", "on"}
 
@@ -28,26 +29,84 @@ def read_dotenv(path: Path) -> dict[str, str]:
     return values
 
 
+def setting(env: str, default: Any, help_text: str, *, secret: bool = False) -> Any:
+    """A settings field read from environment variable `env`; secrets stay out of repr."""
+    return field(default=default, repr=not secret, metadata={"env": env, "help": help_text})
+
+
 @dataclass(frozen=True)
 class Settings:
     """Each field's metadata names its environment variable and says what it does (for --help)."""
 
-    api_base_url: str | None = field(default=None, metadata={"env": "API_BASE_URL", "help": "Gauzy API base URL without /api, e.g. https://api.gauzy.co. Unset: the embedded demo Gauzy."})
-    api_timeout: float = field(default=30.0, metadata={"env": "API_TIMEOUT", "help": "Seconds before a Gauzy call times out."})
-    auth_email: str | None = field(default=None, metadata={"env": "GAUZY_AUTH_EMAIL", "help": "Email to sign in to Gauzy with automatically."})
-    auth_password: str | None = field(default=None, repr=False, metadata={"env": "GAUZY_AUTH_PASSWORD", "help": "Password for GAUZY_AUTH_EMAIL."})
-    auto_login: bool = field(default=True, metadata={"env": "GAUZY_AUTO_LOGIN", "help": "Sign in with GAUZY_AUTH_EMAIL/PASSWORD on first use (true/false)."})
-    transport: str = field(default="stdio", metadata={"env": "MCP_TRANSPORT", "help": "stdio, http, websocket or http,websocket."})
-    http_host: str = field(default="127.0.0.1", metadata={"env": "MCP_HTTP_HOST", "help": "HTTP listen address."})
-    http_port: int = field(default=3001, metadata={"env": "MCP_HTTP_PORT", "help": "HTTP listen port."})
-    ws_host: str = field(default="127.0.0.1", metadata={"env": "MCP_WS_HOST", "help": "WebSocket listen address."})
-    ws_port: int = field(default=3002, metadata={"env": "MCP_WS_PORT", "help": "WebSocket listen port."})
-    ws_path: str = field(default="/sse", metadata={"env": "MCP_WS_PATH", "help": "WebSocket path."})
-    session_ttl: int = field(default=1800, metadata={"env": "MCP_SESSION_TTL", "help": "Seconds an idle session lives."})
-    redis_url: str | None = field(default=None, metadata={"env": "REDIS_URL", "help": "Redis for sessions and rate limits shared by instances. Unset: in memory."})
-    toolsets: tuple[str, ...] = field(default=(), metadata={"env": "MCP_TOOLSETS", "help": "Comma-separated toolsets to expose (default: all)."})
-    read_only: bool = field(default=False, metadata={"env": "MCP_READ_ONLY", "help": "Expose only tools that do not write (true/false)."})
-    debug: bool = field(default=False, metadata={"env": "GAUZY_MCP_DEBUG", "help": "Debug logging on stderr (secrets redacted)."})
+    api_base_url: str | None = setting(
+        "API_BASE_URL", None,
+        "Gauzy API base URL without /api, e.g. https://api.gauzy.co. Unset: the embedded demo Gauzy.",
+    )
+    api_timeout: float = setting(
+        "API_TIMEOUT", 30.0,
+        "Seconds before a Gauzy call times out.",
+    )
+    api_retry_deadline: float = setting(
+        "API_RETRY_DEADLINE", 15.0,
+        "Seconds a Gauzy call that is safe to repeat may spend retrying after 429/502/503/504 "
+        "or a refused connection (0: never retry).",
+    )
+    auth_email: str | None = setting(
+        "GAUZY_AUTH_EMAIL", None,
+        "Email to sign in to Gauzy with automatically.",
+    )
+    auth_password: str | None = setting(
+        "GAUZY_AUTH_PASSWORD", None,
+        "Password for GAUZY_AUTH_EMAIL.", secret=True,
+    )
+    auto_login: bool = setting(
+        "GAUZY_AUTO_LOGIN", True,
+        "Sign in with GAUZY_AUTH_EMAIL/PASSWORD on first use (true/false).",
+    )
+    transport: str = setting(
+        "MCP_TRANSPORT", "stdio",
+        "stdio, http, websocket or http,websocket.",
+    )
+    http_host: str = setting(
+        "MCP_HTTP_HOST", "127.0.0.1",
+        "HTTP listen address.",
+    )
+    http_port: int = setting(
+        "MCP_HTTP_PORT", 3001,
+        "HTTP listen port.",
+    )
+    ws_host: str = setting(
+        "MCP_WS_HOST", "127.0.0.1",
+        "WebSocket listen address.",
+    )
+    ws_port: int = setting(
+        "MCP_WS_PORT", 3002,
+        "WebSocket listen port.",
+    )
+    ws_path: str = setting(
+        "MCP_WS_PATH", "/sse",
+        "WebSocket path.",
+    )
+    session_ttl: int = setting(
+        "MCP_SESSION_TTL", 1800,
+        "Seconds an idle session lives.",
+    )
+    redis_url: str | None = setting(
+        "REDIS_URL", None,
+        "Redis for sessions and rate limits shared by instances. Unset: in memory.",
+    )
+    toolsets: tuple[str, ...] = setting(
+        "MCP_TOOLSETS", (),
+        "Comma-separated toolsets to expose (default: all).",
+    )
+    read_only: bool = setting(
+        "MCP_READ_ONLY", False,
+        "Expose only tools that do not write (true/false).",
+    )
+    debug: bool = setting(
+        "GAUZY_MCP_DEBUG", False,
+        "Debug logging on stderr (secrets redacted).",
+    )
 
     @property
     def demo(self) -> bool:
@@ -56,7 +115,7 @@ class Settings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> Settings:
         source = {**read_dotenv(dotenv or Path(".env")), **(os.environ if environ is None else environ)}
-        values = {}
+        values: dict[str, Any] = {}
         for spec in fields(cls):
             raw = source.get(spec.metadata["env"])
             if raw is not None and raw.strip() != "":

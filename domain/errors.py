@@ -103,3 +103,10 @@ class StorageUnavailableError(DomainError):
     """The session or rate-limit store cannot be reached."""
 
     code = "storage_unavailable"
+
+
+class SessionRefusedError(DomainError):
+    """A session was presented by a client other than the one it was issued to
+    (different address or user agent): it is refused, never adopted."""
+
+    code = "session_refused"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class QueryStyle(str, Enum):
+class QueryStyle(StrEnum):
     """How a route reads its query string (gauzy-contracts `query.shape`)."""
 
     BRACKETS = "brackets"  # where[status]=open&relations[]=project&take=10 (qs extended syntax)

@@ -16,3 +16,9 @@ def reference_dir() -> Path:
     if not (REFERENCE_DIR / "gauzy-api-routes.json").is_file():
         pytest.fail(f"reference facts not found in {REFERENCE_DIR}; set GAUZY_REFERENCE_DIR")
     return REFERENCE_DIR
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Async tests run on asyncio, the loop the server itself uses."""
+    return "asyncio"

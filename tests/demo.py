@@ -12,6 +12,8 @@ from mcp import Client
 from adapters.inbound.mcp_tools import build_mcp_server
 from adapters.inbound.stdio import resolve_stdio_caller
 from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWORD, demo_id
+
+__all__ = ["DEMO_EMAIL", "DEMO_PASSWORD", "demo_client", "demo_container", "demo_harness", "demo_id"]
 from bootstrap.container import Container, build_container
 from bootstrap.settings import Settings
 from tests.tool_harness import ToolHarness

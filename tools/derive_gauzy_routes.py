@@ -44,7 +44,8 @@ def body_rules(contracts: dict, route: dict) -> dict:
     enums = {
         f["name"]: sorted(set(contracts["enums"][f["enum"]].values()), key=str)
         for f in dto["fields"]
-        if isinstance(f.get("enum"), str) and f["enum"] in contracts["enums"] and any(v.startswith(ENUM_VALIDATORS) for v in f["validators"])
+        if isinstance(f.get("enum"), str) and f["enum"] in contracts["enums"]
+        and any(v.startswith(ENUM_VALIDATORS) for v in f["validators"])
     }
     return {k: v for k, v in (("required", required), ("enums", enums)) if v}
 

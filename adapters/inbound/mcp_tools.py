@@ -15,6 +15,7 @@ from mcp.server import Server
 from mcp.server.context import ServerRequestContext
 from mcp.shared.exceptions import MCPError
 
+from adapters.inbound.audit import audited_call
 from application.catalog.catalog import Catalog
 from application.catalog.model import Effect, ToolSpec
 from application.dispatcher import ToolDispatcher, ToolOutcome
@@ -65,11 +66,16 @@ def mcp_tool(spec: ToolSpec) -> types.Tool:
     )
 
 
+def tool_listing(catalog: Catalog) -> types.ListToolsResult:
+    """The `tools/list` answer, built once per catalog (it does not change between calls)."""
+    return types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog])
+
+
 def build_mcp_server(
     dispatcher: ToolDispatcher, resolve_caller: CallerResolver, *, name: str, version: str
 ) -> Server[Any]:
     catalog: Catalog = dispatcher.catalog
-    listing = types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog])
+    listing = tool_listing(catalog)
     known = {spec.name for spec in catalog}
 
     async def list_tools(
@@ -77,12 +83,14 @@ def build_mcp_server(
     ) -> types.ListToolsResult:
         return listing
 
-    async def call_tool(ctx: ServerRequestContext[Any, Any], params: types.CallToolRequestParams) -> types.CallToolResult:
+    async def call_tool(
+        ctx: ServerRequestContext[Any, Any], params: types.CallToolRequestParams
+    ) -> types.CallToolResult:
         if params.name not in known:
             raise MCPError(types.INVALID_PARAMS, f"Unknown tool: {params.name!r}. Call tools/list to see the tools.")
         invocation = Invocation(caller=await resolve_caller(ctx), progress=ctx.session.report_progress)
         try:
-            outcome = await dispatcher.call(params.name, params.arguments, invocation)
+            outcome = await audited_call(dispatcher, params.name, params.arguments, invocation)
         except Exception:
             # A defect, not a user error: log it here, and tell the model without internals.
             log.exception("tool %s failed unexpectedly", params.name)

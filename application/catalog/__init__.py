@@ -27,4 +27,4 @@ def full_catalog() -> Catalog:
     return Catalog(tuple(tool for module in toolset_modules() for tool in module.TOOLS))
 
 
-__all__ = ["Catalog", "full_catalog"]
+__all__ = ["Catalog", "full_catalog", "toolset_modules"]

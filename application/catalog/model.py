@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel
@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from domain.gauzy import QueryStyle
 
 
-class Effect(str, Enum):
+class Effect(StrEnum):
     """What calling the tool does to Gauzy; drives MCP annotations and the OAuth scope."""
 
     READ = "read"
@@ -21,13 +21,13 @@ class Effect(str, Enum):
     DESTRUCTIVE = "destructive"
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     READ = "mcp.read"
     WRITE = "mcp.write"
     ADMIN = "mcp.admin"
 
 
-class Tenancy(str, Enum):
+class Tenancy(StrEnum):
     """Where a route expects the caller's tenant and organization ids, besides the
     `Tenant-Id` header every call carries (gauzy-contracts `tenancy`)."""
 
@@ -38,7 +38,7 @@ class Tenancy(str, Enum):
     NONE = "none"
 
 
-class Shape(str, Enum):
+class Shape(StrEnum):
     """How the route's answer is turned into the tool's result."""
 
     PAGE = "page"  # {items, total}; a bare array is wrapped
@@ -47,14 +47,14 @@ class Shape(str, Enum):
     RAW = "raw"
 
 
-class Paging(str, Enum):
+class Paging(StrEnum):
     """CrudService.paginate treats `skip` as a 1-based page; findAll passes it as an offset."""
 
     PAGE_NUMBER = "page-number"
     OFFSET = "offset"
 
 
-class ContextValue(str, Enum):
+class ContextValue(StrEnum):
     """A value taken from the caller's Gauzy credential instead of the model's input."""
 
     TENANT_ID = "tenant_id"

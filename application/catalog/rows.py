@@ -10,6 +10,9 @@ from application.catalog.model import BulkCall, Effect, Operation, ResourceCall,
 from application.catalog.outputs import BulkOutput, CountOutput, PageOutput, RecordOutput
 
 
+OUTPUT_BY_SHAPE: dict[Shape, type[BaseModel]] = {Shape.PAGE: PageOutput, Shape.COUNT: CountOutput}
+
+
 def same(*names: str) -> dict[str, str]:
     """Input fields sent under the same name."""
     return {name: name for name in names}
@@ -18,7 +21,7 @@ def same(*names: str) -> dict[str, str]:
 def read(name: str, title: str, description: str, toolset: str, model: type[BaseModel], op: Operation,
          output: type[BaseModel] | None = None) -> ToolSpec:
     if output is None and isinstance(op, ResourceCall):
-        output = {Shape.PAGE: PageOutput, Shape.COUNT: CountOutput}.get(op.shape)
+        output = OUTPUT_BY_SHAPE.get(op.shape)
     return ToolSpec(name=name, title=title, description=description, toolset=toolset, input_model=model,
                     effect=Effect.READ, operation=op, output_model=output, idempotent=True)
 

@@ -18,7 +18,8 @@ class ChangeTaskMembers:
         self._add = add
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        task_id, employee_id = getattr(arguments, "taskId"), getattr(arguments, "employeeId")
+        values = arguments.model_dump()
+        task_id, employee_id = values["taskId"], values["employeeId"]
         credential = await self._keeper.current(invocation.caller)
         scope = {"tenantId": credential.tenant_id, "organizationId": credential.organization_id}
         path = f"/api/tasks/{task_id}"

@@ -2,6 +2,7 @@
 
 from domain.ports.clock import Clock
 from domain.ports.gauzy_api import GauzyApi
+from domain.ports.rate_limiter import RateDecision, RateLimiter
 from domain.ports.session_store import SessionStore
 
-__all__ = ["Clock", "GauzyApi", "SessionStore"]
+__all__ = ["Clock", "GauzyApi", "RateDecision", "RateLimiter", "SessionStore"]

@@ -8,7 +8,7 @@ echoes a token back inside a message or an unexpected field.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 REDACTED = "[redacted]"
@@ -40,6 +40,11 @@ def scrub(text: str) -> str:
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {name: REDACTED if is_secret_key(name) else value for name, value in headers.items()}
+
+
+def redact_pairs(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Query-string pairs, with the values of secret-sounding names replaced."""
+    return [(name, REDACTED if is_secret_key(name) else scrub(value)) for name, value in pairs]
 
 
 def for_log(value: Any) -> str:

@@ -65,7 +65,8 @@ def build_demo_data(now: datetime) -> dict[str, Any]:
         task |= {"title": f"{project['name']}: task {i + 1}", "number": i + 1, "prefix": "GA",
                  "status": STATUSES[i % len(STATUSES)], "priority": PRIORITIES[i % 4], "size": SIZES[i % 5],
                  "issueType": ("task", "bug", "story")[i % 3], "projectId": project["id"],
-                 "members": [{"id": employees[i % 10]["id"]}], "teams": [{"id": teams[i % 2]["id"]}], "estimate": 3600 * (1 + i % 8),
+                 "members": [{"id": employees[i % 10]["id"]}], "teams": [{"id": teams[i % 2]["id"]}],
+                 "estimate": 3600 * (1 + i % 8),
                  "dueDate": (now + timedelta(days=i - 20)).isoformat()}
         tasks.append(task)
     time_logs = []

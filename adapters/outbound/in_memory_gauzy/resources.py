@@ -12,7 +12,6 @@ from adapters.outbound.in_memory_gauzy.store import (
     page,
     scoped_where,
 )
-
 from domain.errors import GauzyValidationError, PermissionDeniedError
 
 Handler = Callable[[Store, Caller, Mapping[str, str], Mapping[str, Any], Any], Any]

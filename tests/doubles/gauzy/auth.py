@@ -88,7 +88,7 @@ class TokenService:
             "tokenType": kind,
             "tokenId": record.token_id,
             "iat": int(now),
-            "exp": int(math.ceil(now + ttl)),
+            "exp": math.ceil(now + ttl),
             "jti": record.token_id,
         }
         if kind == ACCESS_TYPE:
@@ -129,9 +129,7 @@ class TokenService:
             raise HttpError(401, {"statusCode": 401, "message": reason, "error": "Unauthorized"})
         return record.principal
 
-    def rotate(
-        self, refresh_token: Any, renew: Callable[[Principal], Principal] | None = None
-    ) -> tuple[str, str]:
+    def rotate(self, refresh_token: Any, renew: Callable[[Principal], Principal] | None = None) -> tuple[str, str]:
         """rotateTokens: a new pair (claims re-read through ``renew``); the old refresh token is ROTATED."""
         principal = self.check_refresh(refresh_token)
         with self._lock:

@@ -50,9 +50,14 @@ def find_options(call: Call) -> dict[str, Any]:
     """``{"where", "relations", "order", "take", "skip", "withDeleted"}`` from the query."""
     shape = query_shape(call)
     query = call.query
-    options: dict[str, Any] = {"where": {}, "relations": query.get("relations"), "order": query.get("order"),
-                               "take": query.get("take"), "skip": query.get("skip"),
-                               "withDeleted": str(query.get("withDeleted")).lower() == "true"}
+    options: dict[str, Any] = {
+        "where": {},
+        "relations": query.get("relations"),
+        "order": query.get("order"),
+        "take": query.get("take"),
+        "skip": query.get("skip"),
+        "withDeleted": str(query.get("withDeleted")).lower() == "true",
+    }
     if shape == "where-brackets":
         where = query.get("where")
         options["where"] = dict(where) if isinstance(where, dict) else {}
@@ -67,7 +72,8 @@ def find_options(call: Call) -> dict[str, Any]:
         options["relations"] = data.get("relations")
     elif shape.startswith("flat"):
         options["where"] = {
-            k: v for k, v in query.items()
+            k: v
+            for k, v in query.items()
             if k not in LIST_KEYS and not k.endswith(SELECTOR_SUFFIXES) and not isinstance(v, dict)
         }
     options["where"].pop("tenant", None)

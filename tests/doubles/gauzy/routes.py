@@ -96,7 +96,7 @@ def _base_path(paths: list[str]) -> str:
 
 
 def _param_pipes(raw: dict[str, Any], contract: dict[str, Any] | None) -> dict[str, str]:
-    """Pipe kind per path param: ``uuid`` (UUIDValidationPipe -> 406) or ``parse-uuid`` (ParseUUIDPipe -> 400)."""
+    """Pipe kind per path param: ``uuid`` (UUIDValidationPipe: 406) or ``parse-uuid`` (ParseUUIDPipe: 400)."""
     pipes: dict[str, str] = {}
     if contract is not None and contract.get("pathParams"):
         for param in contract["pathParams"]:
@@ -135,7 +135,9 @@ def _shape(raw: dict[str, Any], contract: dict[str, Any] | None) -> str:
         return str(contract.get("returns", {}).get("shape") or "unknown")
     if raw.get("inherited"):
         return _DEFAULT_SHAPES.get(raw["handler"], "unknown")
-    return "unknown"
+    if raw["handler"] == "update":
+        return "object"  # own (non-CrudController) update handlers return the entity
+    return _DEFAULT_SHAPES.get(raw["handler"], "unknown")
 
 
 def _status(raw: dict[str, Any], contract: dict[str, Any] | None) -> int:
@@ -161,7 +163,7 @@ class RouteTable:
         for raw in reference.routes:
             by_controller[(raw["controller"], raw["file"])].append(raw)
         ranked: list[tuple[int, str, int, Route]] = []
-        for (controller, file), raws in by_controller.items():
+        for (_controller, file), raws in by_controller.items():
             base = _base_path([r["path"] for r in raws])
             for raw in raws:
                 route = self._build(reference, raw, base)

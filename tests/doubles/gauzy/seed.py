@@ -67,16 +67,34 @@ def _user(store: Store, tenant: str, org: str, role_id: str, first: str, last: s
     row = store.insert(
         "User",
         {
-            "tenantId": tenant, "thirdPartyId": None, "firstName": first, "lastName": last,
-            "name": f"{first} {last}", "email": email, "username": None, "phoneNumber": None,
-            "timeZone": "Etc/UTC", "timeFormat": 12, "imageUrl": None, "preferredLanguage": "en",
-            "preferredComponentLayout": "TABLE", "emailVerifiedAt": None, "isEmailVerified": True,
-            "lastLoginAt": None, "roleId": role_id, "imageId": None, "defaultTeamId": None,
-            "lastTeamId": None, "defaultOrganizationId": org, "lastOrganizationId": org,
+            "tenantId": tenant,
+            "thirdPartyId": None,
+            "firstName": first,
+            "lastName": last,
+            "name": f"{first} {last}",
+            "email": email,
+            "username": None,
+            "phoneNumber": None,
+            "timeZone": "Etc/UTC",
+            "timeFormat": 12,
+            "imageUrl": None,
+            "preferredLanguage": "en",
+            "preferredComponentLayout": "TABLE",
+            "emailVerifiedAt": None,
+            "isEmailVerified": True,
+            "lastLoginAt": None,
+            "roleId": role_id,
+            "imageId": None,
+            "defaultTeamId": None,
+            "lastTeamId": None,
+            "defaultOrganizationId": org,
+            "lastOrganizationId": org,
         },
     )
-    store.insert("UserOrganization", {"tenantId": tenant, "organizationId": org, "userId": row["id"],
-                                      "isDefault": True})
+    store.insert(
+        "UserOrganization",
+        {"tenantId": tenant, "organizationId": org, "userId": row["id"], "isDefault": True},
+    )
     return str(row["id"])
 
 
@@ -84,12 +102,26 @@ def _employee(store: Store, tenant: str, org: str, user_id: str, name: str) -> s
     row = store.insert(
         "Employee",
         {
-            "tenantId": tenant, "organizationId": org, "userId": user_id, "fullName": name,
-            "startedWorkOn": None, "endWork": None, "payPeriod": "WEEKLY", "billRateValue": 0,
-            "billRateCurrency": "USD", "reWeeklyLimit": 40, "isTrackingEnabled": True, "isOnline": False,
-            "isAway": False, "isTrackingTime": False, "allowScreenshotCapture": True,
-            "allowManualTime": True, "allowModifyTime": True, "allowDeleteTime": True,
-            "profile_link": name.lower().replace(" ", "-"), "isDeleted": False,
+            "tenantId": tenant,
+            "organizationId": org,
+            "userId": user_id,
+            "fullName": name,
+            "startedWorkOn": None,
+            "endWork": None,
+            "payPeriod": "WEEKLY",
+            "billRateValue": 0,
+            "billRateCurrency": "USD",
+            "reWeeklyLimit": 40,
+            "isTrackingEnabled": True,
+            "isOnline": False,
+            "isAway": False,
+            "isTrackingTime": False,
+            "allowScreenshotCapture": True,
+            "allowManualTime": True,
+            "allowModifyTime": True,
+            "allowDeleteTime": True,
+            "profile_link": name.lower().replace(" ", "-"),
+            "isDeleted": False,
         },
     )
     return str(row["id"])
@@ -99,24 +131,55 @@ def _project(store: Store, tenant: str, org: str, name: str, members: list[str])
     row = store.insert(
         "OrganizationProject",
         {
-            "tenantId": tenant, "organizationId": org, "name": name, "billing": "RATE", "currency": "USD",
-            "public": True, "owner": "CLIENT", "taskListType": "GRID", "billable": True, "status": None,
-            "organizationContactId": None, "membersCount": len(members),
+            "tenantId": tenant,
+            "organizationId": org,
+            "name": name,
+            "billing": "RATE",
+            "currency": "USD",
+            "public": True,
+            "owner": "CLIENT",
+            "taskListType": "GRID",
+            "billable": True,
+            "status": None,
+            "organizationContactId": None,
+            "membersCount": len(members),
             "members": [{"id": new_id(), "employeeId": e, "isManager": False} for e in members],
         },
     )
     return str(row["id"])
 
 
-def _task(store: Store, tenant: str, org: str, project: str, number: int, title: str, status: str,
-          members: list[str]) -> str:
+def _task(
+    store: Store,
+    tenant: str,
+    org: str,
+    project: str,
+    number: int,
+    title: str,
+    status: str,
+    members: list[str],
+) -> str:
     row = store.insert(
         "Task",
         {
-            "tenantId": tenant, "organizationId": org, "projectId": project, "title": title, "number": number,
-            "prefix": "TASK", "taskNumber": f"TASK-{number}", "description": None, "status": status,
-            "priority": "medium", "size": "medium", "issueType": "task", "estimate": None, "dueDate": None,
-            "public": True, "isDraft": False, "isScreeningTask": False, "parentId": None,
+            "tenantId": tenant,
+            "organizationId": org,
+            "projectId": project,
+            "title": title,
+            "number": number,
+            "prefix": "TASK",
+            "taskNumber": f"TASK-{number}",
+            "description": None,
+            "status": status,
+            "priority": "medium",
+            "size": "medium",
+            "issueType": "task",
+            "estimate": None,
+            "dueDate": None,
+            "public": True,
+            "isDraft": False,
+            "isScreeningTask": False,
+            "parentId": None,
             "members": [{"id": e} for e in members],
         },
     )
@@ -126,12 +189,21 @@ def _task(store: Store, tenant: str, org: str, project: str, number: int, title:
 def _tenant(store: Store, name: str, org_name: str) -> tuple[str, str, dict[str, str]]:
     tenant = str(store.insert("Tenant", {"name": name})["id"])
     org: dict[str, Any] = {
-        "tenantId": tenant, "name": org_name, "currency": "USD", "isDefault": True, "profile_link": None,
-        "timeZone": "Etc/UTC", "defaultValueDateType": "TODAY", "startWeekOn": "MONDAY", "imageUrl": None,
+        "tenantId": tenant,
+        "name": org_name,
+        "currency": "USD",
+        "isDefault": True,
+        "profile_link": None,
+        "timeZone": "Etc/UTC",
+        "defaultValueDateType": "TODAY",
+        "startWeekOn": "MONDAY",
+        "imageUrl": None,
     }
     organization = str(store.insert("Organization", org)["id"])
-    roles = {r: str(store.insert("Role", {"tenantId": tenant, "name": r})["id"])
-             for r in ("SUPER_ADMIN", "ADMIN", "EMPLOYEE")}
+    roles = {
+        r: str(store.insert("Role", {"tenantId": tenant, "name": r})["id"])
+        for r in ("SUPER_ADMIN", "ADMIN", "EMPLOYEE")
+    }
     return tenant, organization, roles
 
 
@@ -148,7 +220,16 @@ def seed(store: Store) -> Seed:
     )
     tasks = (
         _task(store, tenant, org, projects[0], 1, "Set up the MCP server", "open", [admin_emp]),
-        _task(store, tenant, org, projects[0], 2, "Write the Gauzy adapter", "in-progress", [admin_emp, worker_emp]),
+        _task(
+            store,
+            tenant,
+            org,
+            projects[0],
+            2,
+            "Write the Gauzy adapter",
+            "in-progress",
+            [admin_emp, worker_emp],
+        ),
         _task(store, tenant, org, projects[1], 3, "Review the API contracts", "done", [worker_emp]),
     )
     other_tenant, other_org, other_roles = _tenant(store, "Other Tenant", "Other Org Inc")
@@ -162,9 +243,19 @@ def seed(store: Store) -> Seed:
         "other@tenant.co": Account("other@tenant.co", "secret", other, "ADMIN", ADMIN_PERMISSIONS),
     }
     return Seed(
-        tenant_id=tenant, organization_id=org, admin_user_id=admin, admin_employee_id=admin_emp,
-        employee_user_id=worker, employee_employee_id=worker_emp, project_ids=projects, task_ids=tasks,
-        other_tenant_id=other_tenant, other_organization_id=other_org, other_user_id=other,
-        other_employee_id=other_emp, other_project_id=other_project, other_task_id=other_task,
+        tenant_id=tenant,
+        organization_id=org,
+        admin_user_id=admin,
+        admin_employee_id=admin_emp,
+        employee_user_id=worker,
+        employee_employee_id=worker_emp,
+        project_ids=projects,
+        task_ids=tasks,
+        other_tenant_id=other_tenant,
+        other_organization_id=other_org,
+        other_user_id=other,
+        other_employee_id=other_emp,
+        other_project_id=other_project,
+        other_task_id=other_task,
         accounts=accounts,
     )

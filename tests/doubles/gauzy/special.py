@@ -47,9 +47,13 @@ def principal_for(api: Api, user_id: str) -> Principal | None:
     employee = employee_of(api, user_id, user.get("tenantId"))
     organization = (employee or {}).get("organizationId") or user.get("lastOrganizationId")
     return Principal(
-        user_id=user_id, tenant_id=user.get("tenantId"), email=str(user.get("email")),
-        employee_id=(employee or {}).get("id"), organization_id=organization,
-        role=(role or {}).get("name"), permissions=account.permissions if account else (),
+        user_id=user_id,
+        tenant_id=user.get("tenantId"),
+        email=str(user.get("email")),
+        employee_id=(employee or {}).get("id"),
+        organization_id=organization,
+        role=(role or {}).get("name"),
+        permissions=account.permissions if account else (),
     )
 
 
@@ -99,7 +103,7 @@ def logout(call: Call, api: Api) -> Reply:
 
 
 def authenticated(call: Call, api: Api) -> Reply:
-    header = dict((k.lower(), v) for k, v in call.headers).get("authorization", "")
+    header = {k.lower(): v for k, v in call.headers}.get("authorization", "")
     token = header[7:].strip() if header.lower().startswith("bearer ") else ""
     return Reply(200, bool(token) and api.tokens.is_active(token))
 
@@ -118,8 +122,11 @@ def user_me(call: Call, api: Api) -> Reply:
     user = api.store.get("User", call.principal.user_id)
     if user is None:
         return Reply(200, EMPTY)  # findMe swallows the error and returns undefined
-    relations = [r for r in (call.query.get("relations") or []) if r != "employee"] \
-        if isinstance(call.query.get("relations"), list) else call.query.get("relations")
+    relations = (
+        [r for r in (call.query.get("relations") or []) if r != "employee"]
+        if isinstance(call.query.get("relations"), list)
+        else call.query.get("relations")
+    )
     view = present(api.store, user, relations)
     if str(call.query.get("includeEmployee")).lower() in ("true", "1"):
         employee = employee_of(api, user["id"], user.get("tenantId"))
@@ -158,7 +165,9 @@ def employee_tasks(call: Call, api: Api) -> Reply:
     employee_id = call.params.get("id")
     where = find_options(call)["where"]
     extra = {} if "isScreeningTask" in where else {"isScreeningTask": False}
-    rows = [r for r in list_rows(call, "Task", extra) if any(m.get("id") == employee_id for m in r.get("members") or [])]
+    rows = [
+        r for r in list_rows(call, "Task", extra) if any(m.get("id") == employee_id for m in r.get("members") or [])
+    ]
     return Reply(200, [present(api.store, r, find_options(call)["relations"]) for r in rows])
 
 

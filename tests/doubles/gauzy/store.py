@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import threading
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -131,12 +132,19 @@ def matches(row: dict[str, Any], where: dict[str, Any]) -> bool:
     return True
 
 
-def _sort_key(value: Any) -> tuple[int, Any]:
+def _sort_key(value: Any) -> tuple[int, int, Any]:
     if value is None:
-        return (1, "")
+        return (1, 0, "")
     if isinstance(value, bool | int | float):
-        return (0, float(value))
-    return (0, str(value))
+        return (0, 0, float(value))
+    return (0, 1, str(value))
+
+
+def _column_key(name: str) -> Callable[[dict[str, Any]], tuple[int, int, Any]]:
+    def key(row: dict[str, Any]) -> tuple[int, int, Any]:
+        return _sort_key(row.get(name))
+
+    return key
 
 
 def apply_order(rows: list[dict[str, Any]], order: Any) -> list[dict[str, Any]]:
@@ -147,7 +155,7 @@ def apply_order(rows: list[dict[str, Any]], order: Any) -> list[dict[str, Any]]:
         if isinstance(direction, dict):
             continue
         descending = str(direction).upper() in ("DESC", "-1")
-        rows = sorted(rows, key=lambda r, n=name: _sort_key(r.get(n)), reverse=descending)
+        rows = sorted(rows, key=_column_key(str(name)), reverse=descending)  # DESC puts NULLs first, as PG
     return rows
 
 
@@ -191,4 +199,4 @@ def paginate(rows: list[dict[str, Any]], take: Any, skip: Any, page: bool) -> tu
         offset = limit * (skip_n - 1) if skip_n else 0
         return rows[max(offset, 0) : max(offset, 0) + limit], total
     offset = max(skip_n or 0, 0)
-    return (rows[offset : offset + take_n] if take_n is not None else rows[offset:]), total
+    return (rows[offset : offset + take_n] if take_n else rows[offset:]), total  # TypeORM: take 0 = no limit

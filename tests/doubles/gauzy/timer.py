@@ -57,7 +57,8 @@ def _status(call: Call, employee: dict[str, Any], query: dict[str, Any]) -> dict
     if query.get("source"):
         where["source"] = query["source"]
     logs = [
-        log for log in select(call.store.rows(TABLE), call.tenant_id, where)
+        log
+        for log in select(call.store.rows(TABLE), call.tenant_id, where)
         if start <= (parse_iso(log.get("startedAt")) or now) <= end
     ]
     logs.sort(key=lambda log: str(log.get("startedAt")), reverse=True)
@@ -119,16 +120,31 @@ def timer_start(call: Call, api: Api) -> Reply:
     body = call.body_dict()
     _stop_running(call, employee["id"])
     started = iso(parse_iso(body.get("startedAt"))) if parse_iso(body.get("startedAt")) else iso()
-    log = call.store.insert(TABLE, {
-        "tenantId": call.tenant_id, "organizationId": employee.get("organizationId"),
-        "employeeId": employee["id"], "timesheetId": None, "startedAt": started, "stoppedAt": started,
-        "editedAt": None, "duration": 0, "source": body.get("source") or "BROWSER",
-        "logType": body.get("logType") or "TRACKED", "projectId": body.get("projectId") or None,
-        "taskId": body.get("taskId") or None, "organizationContactId": body.get("organizationContactId") or None,
-        "organizationTeamId": body.get("organizationTeamId") or None, "description": body.get("description") or None,
-        "reason": None, "isBillable": bool(body.get("isBillable")), "version": body.get("version") or None,
-        "isRunning": True, "isEdited": False,
-    })
+    log = call.store.insert(
+        TABLE,
+        {
+            "tenantId": call.tenant_id,
+            "organizationId": employee.get("organizationId"),
+            "employeeId": employee["id"],
+            "timesheetId": None,
+            "startedAt": started,
+            "stoppedAt": started,
+            "editedAt": None,
+            "duration": 0,
+            "source": body.get("source") or "BROWSER",
+            "logType": body.get("logType") or "TRACKED",
+            "projectId": body.get("projectId") or None,
+            "taskId": body.get("taskId") or None,
+            "organizationContactId": body.get("organizationContactId") or None,
+            "organizationTeamId": body.get("organizationTeamId") or None,
+            "description": body.get("description") or None,
+            "reason": None,
+            "isBillable": bool(body.get("isBillable")),
+            "version": body.get("version") or None,
+            "isRunning": True,
+            "isEdited": False,
+        },
+    )
     call.store.update("Employee", employee["id"], {"isOnline": True, "isTrackingTime": True})
     return Reply(call.route.success_status, present(call.store, log))
 

@@ -95,9 +95,7 @@ class Validator:
         """True when ``dto`` is described in contracts ``dtos``."""
         return bool(dto) and dto in self._dtos
 
-    def validate(
-        self, dto: str, payload: Any, ctx: Context, whitelist: bool = False
-    ) -> tuple[list[str], Any]:
+    def validate(self, dto: str, payload: Any, ctx: Context, whitelist: bool = False) -> tuple[list[str], Any]:
         """Return (messages, payload after whitelist) for ``payload`` checked against ``dto``."""
         if payload is None:
             payload = {}

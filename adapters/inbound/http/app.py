@@ -1,0 +1,94 @@
+"""The HTTP listener: MCP streamable HTTP at /mcp, JSON-RPC at POST /sse, events, health."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
+from mcp.server.transport_security import RequestBodyLimitMiddleware, TransportSecuritySettings
+from quart import Quart, Response, jsonify, request
+
+from adapters.inbound.http.asgi import App, Receive, Scope, Send, jsonrpc_error
+from adapters.inbound.http.health import readiness
+from adapters.inbound.http.jsonrpc import JsonRpcEndpoint
+from adapters.inbound.http.parts import HttpOptions, RemoteParts, edge_stack, with_cors
+from adapters.inbound.http.sessions import SCOPE_KEY, SessionTicket
+from adapters.inbound.mcp_tools import INSTRUCTIONS
+
+MCP_PATHS = ("/mcp", "/mcp/")
+
+
+def session_manager(parts: RemoteParts, options: HttpOptions) -> StreamableHTTPSessionManager:
+    hosts = options.edge.hosts
+    security = TransportSecuritySettings(enable_dns_rebinding_protection=True, allowed_hosts=list(hosts.hosts),
+                                         allowed_origins=[*hosts.origins, *options.cors.origins])
+    return StreamableHTTPSessionManager(app=parts.server, security_settings=security,
+                                        max_request_body_size=options.max_body_bytes,
+                                        session_idle_timeout=options.session_idle_timeout)
+
+
+def create_http_app(parts: RemoteParts, options: HttpOptions) -> Quart:
+    app = Quart("gauzy_mcp.http")
+    app.config["MAX_CONTENT_LENGTH"] = options.max_body_bytes
+    manager = session_manager(parts, options)
+    endpoint = JsonRpcEndpoint(parts.dispatcher, parts.callers, parts.events, server_info=parts.server_info,
+                               instructions=INSTRUCTIONS)
+    _add_routes(app, parts, endpoint)
+
+    @app.while_serving
+    async def run_session_manager() -> AsyncGenerator[None, None]:
+        async with manager.run():
+            yield
+
+    app.asgi_app = _outer_stack(_mcp_dispatch(app.asgi_app, manager), parts, options)  # type: ignore[method-assign]
+    return app
+
+
+def _mcp_dispatch(quart_app: App, manager: StreamableHTTPSessionManager) -> App:
+    """/mcp goes to the SDK's streamable-HTTP transport; everything else to Quart's routes."""
+
+    async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] in MCP_PATHS:
+            await manager.handle_request(scope, receive, send)  # type: ignore[arg-type]
+        else:
+            await quart_app(scope, receive, send)
+
+    return dispatch
+
+
+def _outer_stack(app: App, parts: RemoteParts, options: HttpOptions) -> App:
+    # Body limit first (cheapest refusal), inside the edge checks so a 413 is still counted.
+    limited: Any = RequestBodyLimitMiddleware(app, options.max_body_bytes)  # type: ignore[arg-type]
+    return with_cors(edge_stack(limited, parts, options.edge, skip_host_check=MCP_PATHS), options.cors)
+
+
+def _ticket() -> SessionTicket:
+    ticket: SessionTicket = request.scope[SCOPE_KEY]
+    return ticket
+
+
+def _add_routes(app: Quart, parts: RemoteParts, endpoint: JsonRpcEndpoint) -> None:
+    @app.post("/sse")
+    async def jsonrpc() -> Any:
+        if request.mimetype != "application/json":
+            # Requiring JSON forces a CORS preflight on cross-site browser requests (Fetch §3.2.3).
+            return jsonify(jsonrpc_error(-32600, "Send the request with Content-Type: application/json.")), 415
+        status, payload = await endpoint.handle(await request.get_data(), _ticket())
+        return ("", 202) if payload is None else (jsonify(payload), status)
+
+    @app.get("/sse/events")
+    async def events() -> Any:
+        response = Response(parts.events.stream(_ticket().key), mimetype="text/event-stream",
+                            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+        response.timeout = None  # an event stream lasts as long as the client wants it
+        return response
+
+    @app.get("/health")
+    async def health() -> Any:
+        return jsonify({"status": "ok"})
+
+    @app.get("/health/ready")
+    async def ready() -> Any:
+        status, report = await readiness(parts.readiness)
+        return jsonify(report), status

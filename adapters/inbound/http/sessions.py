@@ -1,0 +1,124 @@
+"""Which session a remote request belongs to, carried as a cookie (or the MCP session id).
+
+The middleware only decides the key, at most one store read; the session is created or
+refreshed when a tool call needs it (`RemoteCallers`), so `tools/list` keeps working while
+the session store is down.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from http.cookies import CookieError, SimpleCookie
+from typing import Any
+
+import mcp_types as types
+from mcp.shared.exceptions import MCPError
+
+from adapters.inbound.http.asgi import SERVER_ERROR, App, Headers, Receive, Scope, Send, adding_headers, refuse
+from adapters.inbound.http.client import TrustedProxies, fingerprint, header, subject_of
+from application.remote_sessions import SessionGate, new_session_key
+from domain.errors import DomainError, SessionRefusedError, StorageUnavailableError
+from domain.principal import CallerContext
+
+log = logging.getLogger(__name__)
+SCOPE_KEY = "gauzy_mcp.session"
+
+
+@dataclass(frozen=True)
+class SessionTicket:
+    """The session key a request presents (or was given) and the fingerprint of its client."""
+
+    key: str
+    fingerprint: str
+    issued: bool = False  # True: a new key this response must hand out as a cookie
+
+
+@dataclass(frozen=True)
+class CookiePolicy:
+    name: str
+    max_age: int
+
+    def read(self, scope: Scope) -> str | None:
+        raw = header(scope, b"cookie")
+        if not raw:
+            return None
+        try:
+            morsel = SimpleCookie(raw).get(self.name)
+        except CookieError:
+            return None
+        return morsel.value if morsel and morsel.value else None
+
+    def issue(self, key: str, scope: Scope) -> Headers:
+        # HttpOnly: scripts cannot read the bearer key; SameSite=Lax: not sent on cross-site
+        # POSTs (RFC 6265bis §5.4.7); Secure whenever the connection is (RFC 6265 §4.1.2.5).
+        secure = "; Secure" if scope.get("scheme") in ("https", "wss") else ""
+        value = f"{self.name}={key}; Path=/; Max-Age={self.max_age}; HttpOnly; SameSite=Lax{secure}"
+        return [(b"set-cookie", value.encode("latin-1"))]
+
+
+class SessionMiddleware:
+    def __init__(self, app: App, gate: SessionGate, cookies: CookiePolicy, proxies: TrustedProxies, *,
+                 exempt: tuple[str, ...] = ("/health",)) -> None:
+        self.app = app
+        self.gate = gate
+        self.cookies = cookies
+        self.proxies = proxies
+        self.exempt = exempt
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or scope["path"].startswith(self.exempt):
+            await self.app(scope, receive, send)
+            return
+        try:
+            ticket = await self._ticket(scope)
+        except SessionRefusedError as error:
+            await refuse(scope, send, 403, {"jsonrpc": "2.0", "id": None,
+                                            "error": {"code": SERVER_ERROR, "message": str(error)}})
+            return
+        scope[SCOPE_KEY] = ticket
+        if ticket.issued:
+            send = adding_headers(send, lambda: self.cookies.issue(ticket.key, scope))
+        await self.app(scope, receive, send)
+
+    async def _ticket(self, scope: Scope) -> SessionTicket:
+        address = self.proxies.client_address(scope)
+        print_ = fingerprint(address, header(scope, b"user-agent"))
+        presented = self.cookies.read(scope)
+        if presented is not None and await self._still_valid(presented, print_):
+            return SessionTicket(presented, print_)
+        mcp_session = header(scope, b"mcp-session-id")
+        if presented is None and mcp_session:
+            # Issued by the SDK's session manager, which refuses ids it did not issue.
+            return SessionTicket("mcp:" + mcp_session, print_)
+        return SessionTicket(new_session_key(), print_, issued=True)
+
+    async def _still_valid(self, key: str, print_: str) -> bool:
+        try:
+            return await self.gate.verify(key, print_)
+        except StorageUnavailableError:
+            return True  # cannot tell now; the tool call that needs the session will say so
+
+
+class RemoteCallers:
+    """The `CallerContext` of a remote request: its session, entered (created) on first use."""
+
+    def __init__(self, gate: SessionGate) -> None:
+        self._gate = gate
+
+    async def for_ticket(self, ticket: SessionTicket) -> CallerContext:
+        subject = subject_of(ticket.key)
+        await self._gate.enter(ticket.key, ticket.fingerprint, subject)
+        return CallerContext(session_key=ticket.key, subject=subject)
+
+    async def __call__(self, ctx: Any) -> CallerContext:
+        """The SDK's caller resolver: the ticket rides on the request (HTTP) or is the request
+        context itself (WebSocket). Domain errors become JSON-RPC errors the client can read."""
+        request = ctx.request
+        ticket = request if isinstance(request, SessionTicket) else getattr(request, "scope", {}).get(SCOPE_KEY)
+        if ticket is None:
+            raise MCPError(types.INTERNAL_ERROR, "No session: this request did not come through the session layer.")
+        try:
+            return await self.for_ticket(ticket)
+        except DomainError as error:
+            raise MCPError(SERVER_ERROR, str(error), {"reason": error.code}) from error

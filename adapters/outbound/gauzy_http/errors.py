@@ -1,0 +1,146 @@
+"""Gauzy's answers and httpx's exceptions, turned into domain errors the user can act on.
+
+Error bodies come from Nest's default exception filter (gauzy-contracts `errors`):
+`{"statusCode", "message", "error"?}` where `message` is a list of class-validator
+messages for a 400 from the ValidationPipe and a string otherwise. A 400 raised from an
+ORM error carries the error object instead (no `message`; `detail` when Postgres gave one).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from adapters.outbound.gauzy_http.redaction import scrub
+from domain.errors import (
+    AuthenticationError,
+    ConflictError,
+    DomainError,
+    GauzyValidationError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitedError,
+    UpstreamUnavailableError,
+)
+
+
+def messages(response: httpx.Response) -> list[str]:
+    """Gauzy's own words for an error answer, secrets masked."""
+    found = _said(_json_or_none(response)) or response.reason_phrase or f"HTTP {response.status_code}"
+    items = found if isinstance(found, list) else [found]
+    return [scrub(str(item)) for item in items]
+
+
+def _said(body: Any) -> Any:
+    if not isinstance(body, dict):
+        return None
+    if body.get("code") and not body.get("message"):  # an ORM error object, not an HttpException
+        return body.get("detail") or f"database error {body['code']}"
+    return body.get("message")
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """`Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3)."""
+    raw = response.headers.get("Retry-After")
+    if not raw:
+        return None
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, email.utils.parsedate_to_datetime(raw).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def error_for(response: httpx.Response, base_url: str) -> DomainError:
+    """The domain error for a non-2xx answer (the port's table)."""
+    status = response.status_code
+    if status >= 500:
+        return server_error(response, base_url)
+    make = _BY_STATUS.get(status, _rejected)
+    return make(response)
+
+
+def server_error(response: httpx.Response, base_url: str) -> UpstreamUnavailableError:
+    detail = "; ".join(messages(response))
+    return UpstreamUnavailableError(
+        f"Gauzy at {base_url} answered {response.status_code} ({detail}).",
+        hint="Gauzy or a proxy in front of it is failing or restarting; try again shortly, "
+        "and check the Gauzy server's logs if it persists.",
+    )
+
+
+def unreachable(error: httpx.TransportError, base_url: str, timeout: float) -> UpstreamUnavailableError:
+    """A call that got no answer: refused, unresolvable, dropped or too slow."""
+    if isinstance(error, httpx.TimeoutException):
+        return UpstreamUnavailableError(
+            f"Gauzy at {base_url} did not answer within {timeout:g} s.",
+            hint="It may be overloaded or down; try again, or raise API_TIMEOUT if it is just slow.",
+        )
+    reason = scrub(str(error)) or type(error).__name__
+    return UpstreamUnavailableError(
+        f"Cannot reach Gauzy at {base_url}: {reason}.",
+        hint="Check API_BASE_URL and that the Gauzy API is running and reachable from this machine.",
+    )
+
+
+def _rejected(response: httpx.Response) -> DomainError:
+    return GauzyValidationError(messages(response), status=response.status_code)
+
+
+def _unauthorized(response: httpx.Response) -> DomainError:
+    return AuthenticationError(
+        f"Gauzy did not accept the sign-in token ({'; '.join(messages(response))}).",
+        hint="Sign in again with the login tool.",
+    )
+
+
+def _forbidden(response: httpx.Response) -> DomainError:
+    return PermissionDeniedError(
+        f"Gauzy refused this request: {'; '.join(messages(response))}.",
+        hint="The signed-in user lacks a permission this needs, or the record belongs to another "
+        "tenant or organization; ask a Gauzy admin for the permission or sign in as another user.",
+    )
+
+
+def _not_found(response: httpx.Response) -> DomainError:
+    return NotFoundError(
+        f"Gauzy found nothing there: {'; '.join(messages(response))}.",
+        hint="Check the id (list the records to find it); it may have been deleted.",
+    )
+
+
+def _conflict(response: httpx.Response) -> DomainError:
+    return ConflictError(
+        f"Gauzy reported a conflict: {'; '.join(messages(response))}.",
+        hint="Another record already uses that value, or the record changed meanwhile; read it again.",
+    )
+
+
+def _rate_limited(response: httpx.Response) -> DomainError:
+    return RateLimitedError(
+        f"Gauzy is limiting requests: {'; '.join(messages(response))}.",
+        retry_after_seconds=retry_after_seconds(response),
+    )
+
+
+_BY_STATUS: dict[int, Callable[[httpx.Response], DomainError]] = {
+    401: _unauthorized,
+    403: _forbidden,
+    404: _not_found,
+    409: _conflict,
+    429: _rate_limited,
+}
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None

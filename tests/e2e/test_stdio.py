@@ -1,0 +1,64 @@
+"""The real `gauzy-mcp` process over stdio, through the MCP SDK's stdio client, under each
+protocol version: every foundation tool is listed with a valid schema and annotations, and
+every one of them succeeds on the demo backend."""
+
+from __future__ import annotations
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from application.catalog import full_catalog
+from tests.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_id
+from tests.e2e.stdio_client import PROTOCOL_VERSIONS, stdio_client
+from tests.tool_harness import ToolHarness, decode
+
+pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
+FOUNDATION = ("auth", "test-connection", "projects", "tasks", "employees", "timer")
+
+
+def harness_for(client) -> ToolHarness:
+    async def call(name, arguments):
+        result = await client.call_tool(name, arguments)
+        value = result.structured_content or decode(result.content[0].text)
+        return bool(result.is_error), value
+
+    return ToolHarness(call, login_email=DEMO_EMAIL, login_password=DEMO_PASSWORD, team=demo_id("team", 0))
+
+
+@pytest.mark.parametrize("version", PROTOCOL_VERSIONS)
+async def test_every_foundation_tool_is_listed_and_succeeds(version: str) -> None:
+    expected = [t.name for t in full_catalog() if t.toolset in FOUNDATION]
+    async with stdio_client(version) as client:
+        assert client.protocol_version == version
+        listed = {tool.name: tool for tool in (await client.list_tools()).tools}
+        assert set(expected) <= set(listed)
+        for name in expected:
+            tool = listed[name]
+            Draft202012Validator.check_schema(tool.input_schema)
+            assert tool.description and tool.annotations is not None
+            assert tool.annotations.read_only_hint is not None
+        harness = harness_for(client)
+        failures = {}
+        for name in expected:
+            is_error, value = await harness.run(name)
+            if is_error:
+                failures[name] = value
+        assert failures == {}
+
+
+async def test_list_order_is_deterministic() -> None:
+    async with stdio_client("2025-11-25") as first:
+        names_first = [t.name for t in (await first.list_tools()).tools]
+    async with stdio_client("2025-11-25") as second:
+        names_second = [t.name for t in (await second.list_tools()).tools]
+    assert names_first == names_second == [t.name for t in full_catalog()]
+
+
+async def test_invalid_arguments_come_back_as_an_error_result_naming_the_field() -> None:
+    async with stdio_client("2025-11-25") as client:
+        result = await client.call_tool("get_tasks", {"status": "nearly-done"})
+        assert result.is_error
+        text = result.content[0].text
+        assert "status" in text and "'nearly-done'" in text and "in-progress" in text
+        still_serving = await client.call_tool("get_task_count", {})
+        assert not still_serving.is_error
