@@ -10,9 +10,14 @@ from adapters.outbound.gauzy_http import HttpxGauzyApi, RetryPolicy
 from adapters.outbound.in_memory_gauzy.api import InMemoryGauzyApi
 from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWORD
 from adapters.outbound.in_memory_sessions import InMemorySessionStore
+from adapters.outbound.rate_limiters import InMemoryRateLimiter, RedisRateLimiter
+from adapters.outbound.redis_connection import connect_redis
+from adapters.outbound.redis_sessions import RedisSessionStore
+from adapters.outbound.token_cipher import AesGcmTokenCipher
 from application.catalog import Catalog, full_catalog
 from application.credentials import CredentialKeeper, ServiceAccount
 from application.dispatcher import ToolDispatcher
+from application.remote_sessions import SessionGate
 from application.use_cases.auth import AuthStatus, CleanupSessions, Login, Logout, RefreshToken, SessionInfo
 from application.use_cases.diagnostics import McpCapabilities, ServerFacts, ServerInfo, TestApiConnection
 from application.use_cases.task_members import ChangeTaskMembers
@@ -35,6 +40,11 @@ def service_account(settings: Settings) -> ServiceAccount | None:
 def gauzy_backend(settings: Settings) -> str:
     """Which Gauzy the server talks to: the embedded demo, or the API at API_BASE_URL."""
     return "demo" if settings.demo else "http"
+
+
+def storage_backend(settings: Settings) -> str:
+    """Where sessions and rate-limit counters live: Redis when REDIS_URL is set, else this process."""
+    return "redis" if settings.redis_url else "memory"
 
 
 def retry_policy(settings: Settings) -> RetryPolicy:
@@ -61,7 +71,21 @@ class Container(containers.DeclarativeContainer):
         retry=providers.Callable(retry_policy, settings),
     )
     gauzy_api = providers.Selector(providers.Callable(gauzy_backend, settings), demo=gauzy_demo, http=gauzy_http)
-    sessions = providers.Singleton(InMemorySessionStore, clock=clock)
+    storage = providers.Callable(storage_backend, settings)
+    redis_client = providers.Singleton(connect_redis, settings.provided.redis_url)
+    token_cipher = providers.Singleton(AesGcmTokenCipher, settings.provided.session_secret)
+    sessions = providers.Selector(
+        storage,
+        memory=providers.Singleton(InMemorySessionStore, clock=clock),
+        redis=providers.Singleton(RedisSessionStore, client=redis_client, cipher=token_cipher),
+    )
+    rate_limiter = providers.Selector(
+        storage,
+        memory=providers.Singleton(InMemoryRateLimiter, clock=clock),
+        redis=providers.Singleton(RedisRateLimiter, client=redis_client),
+    )
+    session_gate = providers.Singleton(SessionGate, sessions=sessions, clock=clock,
+                                       ttl_seconds=settings.provided.session_ttl)
 
     keeper = providers.Singleton(
         CredentialKeeper, gauzy=gauzy_api, sessions=sessions, clock=clock,
@@ -80,7 +104,7 @@ class Container(containers.DeclarativeContainer):
         cleanup_sessions=providers.Singleton(CleanupSessions, sessions),
         test_api_connection=providers.Singleton(TestApiConnection, gauzy_api, facts),
         get_server_info=providers.Singleton(ServerInfo, facts, catalog),
-        test_mcp_capabilities=providers.Singleton(McpCapabilities, facts, catalog),
+        test_mcp_capabilities=providers.Singleton(McpCapabilities, facts, catalog, providers.Singleton(full_catalog)),
         assign_task=providers.Singleton(ChangeTaskMembers, keeper, add=True),
         unassign_task=providers.Singleton(ChangeTaskMembers, keeper, add=False),
     )
@@ -99,3 +123,5 @@ async def close_resources(container: Container) -> None:
     async Resource makes every provider depending on it return awaitables."""
     if not container.settings().demo:
         await container.gauzy_http().aclose()
+    if storage_backend(container.settings()) == "redis":
+        await container.redis_client().aclose()

@@ -95,6 +95,77 @@ class Settings:
         "REDIS_URL", None,
         "Redis for sessions and rate limits shared by instances. Unset: in memory.",
     )
+    session_cookie_name: str = setting(
+        "MCP_SESSION_COOKIE_NAME", "mcp-session-id",
+        "Name of the HTTP/WebSocket session cookie.",
+    )
+    session_secret: str | None = setting(
+        "MCP_SESSION_SECRET", None,
+        "Secret the Gauzy tokens in stored sessions are encrypted with; give every instance the same one. "
+        "Unset: a random key per process (sessions do not survive a restart).", secret=True,
+    )
+    cors_origin: tuple[str, ...] = setting(
+        "MCP_CORS_ORIGIN", ("http://localhost:3000", "http://localhost:4200",
+                            "http://127.0.0.1:3000", "http://127.0.0.1:4200"),
+        "Comma-separated browser origins allowed to call the HTTP transport (* for any).",
+    )
+    cors_credentials: bool = setting(
+        "MCP_CORS_CREDENTIALS", True,
+        "Let allowed browser origins send the session cookie (true/false; never with *).",
+    )
+    allowed_hosts: tuple[str, ...] = setting(
+        "MCP_ALLOWED_HOSTS", (),
+        "Comma-separated Host header values accepted (host or host:port, host:* for any port). "
+        "Unset: loopback names only; set it when serving a public name.",
+    )
+    trusted_proxies: tuple[str, ...] = setting(
+        "MCP_TRUSTED_PROXIES", (),
+        "Comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed.",
+    )
+    throttle_enabled: bool = setting(
+        "THROTTLE_ENABLED", True,
+        "Rate-limit requests per client address (true/false).",
+    )
+    throttle_ttl: int = setting(
+        "THROTTLE_TTL", 60,
+        "Rate-limit window in seconds (1000 or more is read as milliseconds, the reference server's unit).",
+    )
+    throttle_limit: int = setting(
+        "THROTTLE_LIMIT", 100,
+        "Requests a client address may make per window.",
+    )
+    ws_allowed_origins: tuple[str, ...] = setting(
+        "MCP_WS_ALLOWED_ORIGINS", (),
+        "Comma-separated origins allowed to open a WebSocket (* for any). Unset: loopback origins.",
+    )
+    ws_per_message_deflate: bool = setting(
+        "MCP_WS_PER_MESSAGE_DEFLATE", True,
+        "Compress WebSocket messages when the client offers permessage-deflate (true/false).",
+    )
+    ws_max_payload: int = setting(
+        "MCP_WS_MAX_PAYLOAD", 16 * 1024 * 1024,
+        "Largest WebSocket message in bytes; a larger one closes the connection with 1009.",
+    )
+    ws_ping_interval: float = setting(
+        "MCP_WS_PING_INTERVAL", 30.0,
+        "Seconds between keep-alive pings on idle WebSocket connections (0: none).",
+    )
+    ws_tls: bool = setting(
+        "MCP_WS_TLS", False,
+        "Serve the WebSocket over TLS (wss://) with MCP_WS_KEY_PATH and MCP_WS_CERT_PATH.",
+    )
+    ws_key_path: str | None = setting(
+        "MCP_WS_KEY_PATH", None,
+        "PEM private key for MCP_WS_TLS.",
+    )
+    ws_cert_path: str | None = setting(
+        "MCP_WS_CERT_PATH", None,
+        "PEM certificate (chain) for MCP_WS_TLS.",
+    )
+    shutdown_timeout: float = setting(
+        "MCP_SHUTDOWN_TIMEOUT", 10.0,
+        "Seconds calls in flight may take to finish after SIGTERM before the server stops anyway.",
+    )
     toolsets: tuple[str, ...] = setting(
         "MCP_TOOLSETS", (),
         "Comma-separated toolsets to expose (default: all).",
@@ -111,6 +182,11 @@ class Settings:
     @property
     def demo(self) -> bool:
         return not self.api_base_url
+
+    @property
+    def throttle_window_seconds(self) -> int:
+        """THROTTLE_TTL in seconds; a reference deployment's `60000` (ms) must not become 16 hours."""
+        return max(1, self.throttle_ttl // 1000) if self.throttle_ttl >= 1000 else max(1, self.throttle_ttl)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> Settings:

@@ -81,9 +81,11 @@ class Bridge:
         async with anyio.create_task_group() as tg:
             reading = anyio.CancelScope()
             tg.start_soon(self._read, to_server, reading)
-            tg.start_soon(self._write, from_server)
             tg.start_soon(self._drain_on_shutdown, reading)
-            await server.run(server_reads, server_writes, server.create_initialization_options())
+            async with anyio.create_task_group() as writing:
+                # The server loop closes its write stream when it ends; the writer then flushes and ends.
+                writing.start_soon(self._write, from_server)
+                await server.run(server_reads, server_writes, server.create_initialization_options())
             tg.cancel_scope.cancel()
         if self._stopping.is_set():
             await websocket.close(GOING_AWAY, "server shutting down")
@@ -113,13 +115,16 @@ class Bridge:
         refusal = await self._refusal(request_id)
         if refusal is not None:
             return await self._reply(refusal)
-        return self._to_message(document, request_id)
+        message = self._to_message(document, request_id)
+        if message is None:
+            return await self._reply(jsonrpc_error(types.INVALID_REQUEST, "Invalid Request.", request_id))
+        return message
 
     def _to_message(self, document: dict[str, Any], request_id: Any) -> SessionMessage | None:
         try:
             message = types.jsonrpc_message_adapter.validate_python(document, by_name=False)
         except ValidationError:
-            return None  # not a shape the SDK knows; envelope_problem already caught the common ones
+            return None
         if isinstance(message, types.JSONRPCRequest):
             self._pending.add(request_id)
         # The ticket rides on every message: the caller resolver reads it as the request context.

@@ -9,6 +9,11 @@ from application.catalog.model import ToolSpec
 from domain.errors import UnknownToolError
 
 
+# Signing in and checking the connection manage this server, not Gauzy data: they stay
+# available whatever toolsets are chosen, and in read-only mode.
+ALWAYS_EXPOSED = ("auth", "test-connection")
+
+
 @dataclass(frozen=True)
 class Catalog:
     tools: tuple[ToolSpec, ...]
@@ -42,8 +47,9 @@ class Catalog:
         """The subset exposed by `MCP_TOOLSETS` / `MCP_READ_ONLY`; unknown toolset names are an error."""
         wanted = set(toolsets) if toolsets else None
         if wanted is not None and (unknown := wanted - set(self.toolsets)):
-            raise ValueError(f"unknown toolsets {sorted(unknown)}; known: {sorted(self.toolsets)}")
+            raise ValueError(f"unknown toolsets {sorted(unknown)}; known: {', '.join(self.toolsets)}")
         return Catalog(tuple(
             t for t in self.tools
-            if (wanted is None or t.toolset in wanted) and (not read_only or t.read_only)
+            if t.toolset in ALWAYS_EXPOSED
+            or ((wanted is None or t.toolset in wanted) and (not read_only or t.read_only))
         ))

@@ -48,15 +48,19 @@ class ServerInfo:
 
 
 class McpCapabilities:
-    def __init__(self, facts: ServerFacts, catalog: Catalog) -> None:
+    """Also the toolset directory: what is exposed here, and what MCP_TOOLSETS could add."""
+
+    def __init__(self, facts: ServerFacts, catalog: Catalog, available: Catalog) -> None:
         self._facts = facts
         self._catalog = catalog
+        self._available = available
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
         return {
             "capabilities": {"tools": {"listChanged": False}},
             "protocolVersions": list(self._facts.protocol_versions),
             "toolsets": self._catalog.toolsets,
+            "availableToolsets": self._available.toolsets,
             "readOnlyTools": sum(1 for t in self._catalog if t.read_only),
             "writeTools": sum(1 for t in self._catalog if not t.read_only),
         }

@@ -32,6 +32,8 @@ def gauzy_double_factory() -> Iterator[GauzyDoubleFactory]:
     yield make
     for double in started:
         double.stop()
+    for double in started:
+        assert not double.unexpected_errors, "the Gauzy double crashed:\n" + "\n".join(double.unexpected_errors)
 
 
 @pytest.fixture

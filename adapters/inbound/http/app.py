@@ -22,7 +22,7 @@ MCP_PATHS = ("/mcp", "/mcp/")
 def session_manager(parts: RemoteParts, options: HttpOptions) -> StreamableHTTPSessionManager:
     hosts = options.edge.hosts
     security = TransportSecuritySettings(enable_dns_rebinding_protection=True, allowed_hosts=list(hosts.hosts),
-                                         allowed_origins=[*hosts.origins, *options.cors.origins])
+                                         allowed_origins=list(hosts.origins))
     return StreamableHTTPSessionManager(app=parts.server, security_settings=security,
                                         max_request_body_size=options.max_body_bytes,
                                         session_idle_timeout=options.session_idle_timeout)

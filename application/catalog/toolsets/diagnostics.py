@@ -21,5 +21,6 @@ TOOLS = (
     _tool("get_server_info", "About this server",
           "This server's name, version, Gauzy backend, transports, protocol versions and tool count."),
     _tool("test_mcp_capabilities", "What this server can do",
-          "The MCP capabilities, protocol versions and toolsets (with their sizes) this server offers."),
+          "The MCP capabilities and protocol versions this server offers, the toolsets exposed now and all "
+          "toolsets MCP_TOOLSETS can choose from, each with its number of tools."),
 )

@@ -189,6 +189,11 @@ class GauzyDouble:
         with self._lock:
             return list(self._requests)
 
+    @property
+    def unexpected_errors(self) -> list[str]:
+        """Tracebacks of exceptions inside the double itself (answered as 500); empty when healthy."""
+        return list(self.api.unexpected_errors)
+
     def clear_requests(self) -> None:
         """Forget the recorded requests."""
         with self._lock:
