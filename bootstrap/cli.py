@@ -12,6 +12,8 @@ from adapters.inbound.mcp_tools import build_mcp_server
 from adapters.inbound.stdio import resolve_stdio_caller, serve_stdio
 from bootstrap.connection_check import check_connection
 from bootstrap.container import SERVER_NAME, VERSION, Container, build_container, close_resources
+from bootstrap.logs import configure_logging
+from bootstrap.remote import serve_remote
 from bootstrap.settings import Settings, SettingsError
 
 log = logging.getLogger("gauzy_mcp")
@@ -47,9 +49,10 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 async def serve(container: Container) -> None:
     settings: Settings = container.settings()
-    server = build_mcp_server(container.dispatcher(), resolve_stdio_caller, name=SERVER_NAME, version=VERSION)
     if settings.transport != "stdio":
-        raise SettingsError(f"MCP_TRANSPORT={settings.transport!r} is not available; use stdio")
+        await serve_remote(container)
+        return
+    server = build_mcp_server(container.dispatcher(), resolve_stdio_caller, name=SERVER_NAME, version=VERSION)
     log.info("serving %d tools over stdio on %s", len(container.catalog()),
              "the demo Gauzy" if settings.demo else settings.api_base_url)
     try:
@@ -62,8 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         settings = settings_from(args)
-        logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if settings.debug else logging.INFO,
-                            format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        configure_logging(debug=settings.debug)
         # gauzy_mcp.gauzy_http logs each Gauzy call (redacted) at debug; httpx's own line per call is noise
         logging.getLogger("httpx").setLevel(logging.WARNING)
         container = build_container(settings)

@@ -24,8 +24,9 @@ def demo_container(**overrides: Any) -> Container:
 
 
 @asynccontextmanager
-async def demo_client(**overrides: Any) -> AsyncIterator[Client]:
-    server = build_mcp_server(demo_container(**overrides).dispatcher(), resolve_stdio_caller,
+async def demo_client(container: Container | None = None, **overrides: Any) -> AsyncIterator[Client]:
+    """An MCP client connected in-process to the demo server (a fresh one unless `container` is given)."""
+    server = build_mcp_server((container or demo_container(**overrides)).dispatcher(), resolve_stdio_caller,
                               name="gauzy-mcp", version="test")
     async with Client(server, mode="legacy") as client:
         yield client

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import anyio
 import mcp_types as types
@@ -19,7 +19,7 @@ from mcp.shared.message import ServerMessageMetadata, SessionMessage
 from pydantic import ValidationError
 from quart import Quart, jsonify, websocket
 
-from adapters.inbound.http.asgi import RATE_LIMITED, SERVER_ERROR, jsonrpc_error
+from adapters.inbound.http.asgi import RATE_LIMITED, SERVER_ERROR, App, install, jsonrpc_error
 from adapters.inbound.http.health import readiness
 from adapters.inbound.http.jsonrpc import envelope_problem
 from adapters.inbound.http.parts import EdgeOptions, RemoteParts, edge_stack
@@ -45,7 +45,8 @@ def create_websocket_app(parts: RemoteParts, options: WebSocketOptions, stopping
         # RFC 6455 §4.2.2: answer with the subprotocol when offered; plain clients (wscat) offer none.
         offered = SUBPROTOCOL in websocket.requested_subprotocols
         await websocket.accept(subprotocol=SUBPROTOCOL if offered else None)
-        bridge = Bridge(parts, websocket.scope[SCOPE_KEY], dict(websocket.scope), stopping, options.shutdown_grace)
+        scope: dict[str, Any] = dict(websocket.scope)
+        bridge = Bridge(parts, scope[SCOPE_KEY], scope, stopping, options.shutdown_grace)
         await bridge.run()
 
     @app.get("/health")
@@ -57,7 +58,7 @@ def create_websocket_app(parts: RemoteParts, options: WebSocketOptions, stopping
         status, report = await readiness(parts.readiness)
         return jsonify(report), status
 
-    app.asgi_app = edge_stack(app.asgi_app, parts, options.edge)  # type: ignore[method-assign,assignment]
+    install(app, edge_stack(cast(App, app.asgi_app), parts, options.edge))
     return app
 
 
@@ -73,6 +74,7 @@ class Bridge:
         self._grace = grace
         self._pending: set[Any] = set()
         self._closing = False
+        self._drained = anyio.Event()
 
     async def run(self) -> None:
         to_server, server_reads = anyio.create_memory_object_stream[SessionMessage | Exception](16)
@@ -95,36 +97,32 @@ class Bridge:
         with scope:
             async with to_server:
                 while True:
-                    message = await self._receive()
-                    if message is not None:
-                        await to_server.send(message)
+                    parsed = await self._parse(await websocket.receive())
+                    if isinstance(parsed, SessionMessage):
+                        await to_server.send(parsed)
+                    else:
+                        await websocket.send(json.dumps(parsed, separators=(",", ":")))
 
-    async def _receive(self) -> SessionMessage | None:
-        """The next frame as a message for the server, or None after answering it here."""
-        raw = await websocket.receive()
+    async def _parse(self, raw: str | bytes) -> SessionMessage | dict[str, Any]:
+        """The frame as a message for the server, or the JSON-RPC error to answer it with here."""
         if isinstance(raw, bytes):
-            return await self._reply(jsonrpc_error(types.INVALID_REQUEST, "Send JSON-RPC as text frames."))
+            return jsonrpc_error(types.INVALID_REQUEST, "Send JSON-RPC as text frames.")
         try:
             document = json.loads(raw)
         except ValueError:
-            return await self._reply(jsonrpc_error(types.PARSE_ERROR, "Parse error: the frame is not valid JSON."))
+            return jsonrpc_error(types.PARSE_ERROR, "Parse error: the frame is not valid JSON.")
         request_id = document.get("id") if isinstance(document, dict) else None
         problem = envelope_problem(document)
         if problem is not None:
-            return await self._reply(jsonrpc_error(types.INVALID_REQUEST, problem, request_id))
+            return jsonrpc_error(types.INVALID_REQUEST, problem, request_id)
         refusal = await self._refusal(request_id)
-        if refusal is not None:
-            return await self._reply(refusal)
-        message = self._to_message(document, request_id)
-        if message is None:
-            return await self._reply(jsonrpc_error(types.INVALID_REQUEST, "Invalid Request.", request_id))
-        return message
+        return refusal if refusal is not None else self._to_message(document, request_id)
 
-    def _to_message(self, document: dict[str, Any], request_id: Any) -> SessionMessage | None:
+    def _to_message(self, document: dict[str, Any], request_id: Any) -> SessionMessage | dict[str, Any]:
         try:
             message = types.jsonrpc_message_adapter.validate_python(document, by_name=False)
         except ValidationError:
-            return None
+            return jsonrpc_error(types.INVALID_REQUEST, "Invalid Request.", request_id)
         if isinstance(message, types.JSONRPCRequest):
             self._pending.add(request_id)
         # The ticket rides on every message: the caller resolver reads it as the request context.
@@ -140,23 +138,25 @@ class Bridge:
                                  request_id, {"retryAfter": decision.reset_after})
         return None
 
-    async def _reply(self, payload: dict[str, Any]) -> None:
-        await websocket.send(json.dumps(payload, separators=(",", ":")))
-
     async def _write(self, from_server: MemoryObjectReceiveStream[SessionMessage]) -> None:
         async with from_server:
             async for item in from_server:
                 message = item.message
-                if isinstance(message, types.JSONRPCResponse | types.JSONRPCError):
-                    self._pending.discard(message.id)
                 await websocket.send(message.model_dump_json(by_alias=True, exclude_unset=True))
+                if isinstance(message, types.JSONRPCResponse | types.JSONRPCError):
+                    self._settled(message.id)
+
+    def _settled(self, request_id: Any) -> None:
+        self._pending.discard(request_id)
+        if self._closing and not self._pending:
+            self._drained.set()
 
     async def _drain_on_shutdown(self, reading: anyio.CancelScope) -> None:
         """On shutdown, refuse new requests, let the calls in flight answer, then stop reading
         (which ends the server loop: it cancels whatever is still running at end of input)."""
         await self._stopping.wait()
         self._closing = True
-        with anyio.move_on_after(self._grace):
-            while self._pending:
-                await anyio.sleep(0.05)
+        if self._pending:
+            with anyio.move_on_after(self._grace):
+                await self._drained.wait()
         reading.cancel()

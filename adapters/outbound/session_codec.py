@@ -35,7 +35,7 @@ def encode_session(session: Session, cipher: Cipher) -> bytes:
     return json.dumps(document, separators=(",", ":")).encode("utf-8")
 
 
-def decode_session(raw: bytes, cipher: Cipher) -> Session:
+def decode_session(raw: bytes | str, cipher: Cipher) -> Session:
     document = json.loads(raw)
     return Session(
         key=document["key"],

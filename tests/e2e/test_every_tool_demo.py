@@ -4,13 +4,15 @@ required (ids taken from earlier results), succeeds on the demo backend."""
 from __future__ import annotations
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from application.catalog import full_catalog
-from tests.demo import demo_client, demo_harness
+from tests.demo import demo_client, demo_container, demo_harness
 from tests.samples import all_samples
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
 NAMES = [tool.name for tool in full_catalog()]
+SHARED = demo_container()  # one demo Gauzy for the whole module: building it is the slow part
 
 
 def test_every_tool_has_a_sample() -> None:
@@ -19,6 +21,9 @@ def test_every_tool_has_a_sample() -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 async def test_tool_succeeds_with_required_arguments_only(name: str) -> None:
-    async with demo_client() as client:
+    async with demo_client(SHARED) as client:
         is_error, value = await demo_harness(client).run(name)
+        schema = next(t.output_schema for t in (await client.list_tools()).tools if t.name == name)
     assert not is_error, value
+    if schema is not None:
+        Draft202012Validator(schema).validate(value)  # structuredContent matches the outputSchema

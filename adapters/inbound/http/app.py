@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
-from typing import Any
+from typing import Any, cast
 
 from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 from mcp.server.transport_security import RequestBodyLimitMiddleware, TransportSecuritySettings
 from quart import Quart, Response, jsonify, request
 
-from adapters.inbound.http.asgi import App, Receive, Scope, Send, jsonrpc_error
+from adapters.inbound.http.asgi import App, Receive, Scope, Send, install, jsonrpc_error
 from adapters.inbound.http.health import readiness
 from adapters.inbound.http.jsonrpc import JsonRpcEndpoint
 from adapters.inbound.http.parts import HttpOptions, RemoteParts, edge_stack, with_cors
@@ -41,7 +41,7 @@ def create_http_app(parts: RemoteParts, options: HttpOptions) -> Quart:
         async with manager.run():
             yield
 
-    app.asgi_app = _outer_stack(_mcp_dispatch(app.asgi_app, manager), parts, options)  # type: ignore[method-assign]
+    install(app, _outer_stack(_mcp_dispatch(cast(App, app.asgi_app), manager), parts, options))
     return app
 
 
@@ -50,7 +50,7 @@ def _mcp_dispatch(quart_app: App, manager: StreamableHTTPSessionManager) -> App:
 
     async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] in MCP_PATHS:
-            await manager.handle_request(scope, receive, send)  # type: ignore[arg-type]
+            await manager.handle_request(scope, receive, send)
         else:
             await quart_app(scope, receive, send)
 
@@ -59,12 +59,13 @@ def _mcp_dispatch(quart_app: App, manager: StreamableHTTPSessionManager) -> App:
 
 def _outer_stack(app: App, parts: RemoteParts, options: HttpOptions) -> App:
     # Body limit first (cheapest refusal), inside the edge checks so a 413 is still counted.
-    limited: Any = RequestBodyLimitMiddleware(app, options.max_body_bytes)  # type: ignore[arg-type]
+    limited: Any = RequestBodyLimitMiddleware(app, options.max_body_bytes)
     return with_cors(edge_stack(limited, parts, options.edge, skip_host_check=MCP_PATHS), options.cors)
 
 
 def _ticket() -> SessionTicket:
-    ticket: SessionTicket = request.scope[SCOPE_KEY]
+    scope: dict[str, Any] = dict(request.scope)
+    ticket: SessionTicket = scope[SCOPE_KEY]
     return ticket
 
 
@@ -74,7 +75,7 @@ def _add_routes(app: Quart, parts: RemoteParts, endpoint: JsonRpcEndpoint) -> No
         if request.mimetype != "application/json":
             # Requiring JSON forces a CORS preflight on cross-site browser requests (Fetch §3.2.3).
             return jsonify(jsonrpc_error(-32600, "Send the request with Content-Type: application/json.")), 415
-        status, payload = await endpoint.handle(await request.get_data(), _ticket())
+        status, payload = await endpoint.handle(await request.get_data(as_text=False), _ticket())
         return ("", 202) if payload is None else (jsonify(payload), status)
 
     @app.get("/sse/events")

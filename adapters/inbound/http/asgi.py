@@ -46,6 +46,11 @@ async def refuse(scope: Scope, send: Send, status: int, body: Any, headers: Head
     await send({"type": "websocket.http.response.body", "body": payload})
 
 
+def install(app: Any, asgi: App) -> None:
+    """Replace a Quart app's ASGI entry point (Quart's documented way to add middleware)."""
+    app.asgi_app = asgi
+
+
 def adding_headers(send: Send, extra: Callable[[], Headers]) -> Send:
     """`send`, with `extra()` appended to the response start (or a WebSocket accept)."""
 

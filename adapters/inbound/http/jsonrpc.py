@@ -63,12 +63,12 @@ class JsonRpcEndpoint:
         self._events = events
         self._server_info = dict(server_info)
         self._instructions = instructions
-        self._listing = tool_listing(dispatcher.catalog).model_dump(by_alias=True, mode="json", exclude_none=True)
+        self._listing = tool_listing(dispatcher.catalog).model_dump(by_alias=True, mode="json", exclude_none=True, exclude_unset=True)
         self._known = {spec.name for spec in dispatcher.catalog}
         self._methods: dict[str, Handler] = {"initialize": self._initialize, "ping": self._ping,
                                              "tools/list": self._list_tools, "tools/call": self._call_tool}
 
-    async def handle(self, body: bytes, ticket: SessionTicket) -> Reply:
+    async def handle(self, body: bytes | str, ticket: SessionTicket) -> Reply:
         try:
             message = json.loads(body)
         except (ValueError, UnicodeDecodeError):

@@ -11,7 +11,8 @@ from adapters.inbound.http.client import header
 LOOPBACK_HOSTS = ("127.0.0.1", "127.0.0.1:*", "localhost", "localhost:*", "[::1]", "[::1]:*")
 LOOPBACK_ORIGINS = ("http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*",
                     "https://127.0.0.1:*", "https://localhost:*", "https://[::1]:*")
-EXPOSED = b"Mcp-Session-Id, Mcp-Protocol-Version, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"
+EXPOSED = (b"Mcp-Session-Id, Mcp-Protocol-Version, Retry-After, "
+           b"X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset")
 
 
 def matches(value: str, patterns: Iterable[str]) -> bool:

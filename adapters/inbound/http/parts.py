@@ -40,8 +40,8 @@ class EdgeOptions:
     """Request checks shared by the HTTP and WebSocket listeners."""
 
     cookie: CookiePolicy
-    proxies: TrustedProxies = TrustedProxies()
-    hosts: HostPolicy = HostPolicy()
+    proxies: TrustedProxies = field(default_factory=TrustedProxies)
+    hosts: HostPolicy = field(default_factory=HostPolicy)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 Gauzy sets Express' `query parser` to `extended` (the `qs` library), so nested mappings are
 written `where[project][id]=...`, scalar lists `relations[]=a&relations[]=b` and lists of
 mappings by index (`where[members][0][id]=...`). `qs` turns an indexed list longer than
-`arrayLimit` (20) into an object, which is why scalar lists use the unindexed `[]` form.
+`arrayLimit` (20) into an object; recent `qs` versions do the same for `[]` lists, so a
+longer list is refused here, clearly, rather than reaching Gauzy as an object it misreads.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from domain.errors import InvalidInputError
 from domain.gauzy import QueryStyle
 
 Pair = tuple[str, str]
+QS_ARRAY_LIMIT = 20
 
 
 def encode_query(query: Mapping[str, Any], style: QueryStyle) -> list[Pair]:
@@ -63,6 +66,9 @@ def _pairs(value: Any, prefix: str) -> Iterator[Pair]:
 
 
 def _list_pairs(items: list[Any], prefix: str) -> Iterator[Pair]:
+    if len(items) > QS_ARRAY_LIMIT:
+        raise InvalidInputError([f"{prefix}: Gauzy reads at most {QS_ARRAY_LIMIT} values of one list in a "
+                                 f"query; got {len(items)}, so ask in smaller batches"])
     if any(isinstance(item, Mapping | list | tuple) for item in items):
         for index, item in enumerate(items):
             yield from _pairs(item, f"{prefix}[{index}]")
