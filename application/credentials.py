@@ -103,9 +103,21 @@ class CredentialKeeper:
             return credential
         if credential.refresh_token is None:
             raise AuthenticationError("The Gauzy session expired.", hint="Sign in again with the login tool.")
-        fresh = await self._gauzy.refresh(credential)
+        try:
+            fresh = await self._gauzy.refresh(credential)
+        except AuthenticationError:
+            return await self._refreshed_elsewhere(caller, credential)
         await self._store(caller, fresh)
         return fresh
+
+    async def _refreshed_elsewhere(self, caller: CallerContext, used: GauzyCredential) -> GauzyCredential:
+        """Gauzy rotates refresh tokens, so when another instance sharing the session store
+        refreshed first, ours is refused: use the tokens that instance saved, if any."""
+        session = await self._sessions.load(caller.session_key)
+        stored = session.credential if session else None
+        if stored is not None and stored.refresh_token != used.refresh_token:
+            return stored
+        raise AuthenticationError("Gauzy refused to renew the sign-in.", hint="Sign in again with the login tool.")
 
     async def _sign_in_service_account(self, caller: CallerContext) -> GauzyCredential:
         async with self._lock(caller.session_key):

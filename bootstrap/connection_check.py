@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bootstrap.container import Container, close_resources, service_account
 from bootstrap.settings import Settings
-from domain.errors import AuthenticationError, DomainError
+from domain.errors import AuthenticationError, DomainError, GauzyValidationError
 from domain.ports import GauzyApi
 
 EXIT_OK, EXIT_UNREACHABLE, EXIT_REFUSED, EXIT_NO_ACCOUNT = 0, 1, 3, 4
@@ -54,8 +54,9 @@ async def _check_sign_in(settings: Settings, gauzy: GauzyApi) -> int:
         return EXIT_NO_ACCOUNT
     try:
         credential = await gauzy.login(account.email, account.password)
-    except AuthenticationError:
-        failed(f"Gauzy did not accept GAUZY_AUTH_EMAIL/GAUZY_AUTH_PASSWORD (signing in as {account.email}). "
+    except (AuthenticationError, GauzyValidationError) as error:  # 400: e.g. not an email address
+        said = f" Gauzy said: {'; '.join(error.messages)}." if isinstance(error, GauzyValidationError) else ""
+        failed(f"Gauzy did not accept GAUZY_AUTH_EMAIL/GAUZY_AUTH_PASSWORD (signing in as {account.email}).{said} "
                "Check both in the environment or .env.")
         return EXIT_REFUSED
     except DomainError as error:

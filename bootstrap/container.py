@@ -14,6 +14,7 @@ from adapters.outbound.rate_limiters import InMemoryRateLimiter, RedisRateLimite
 from adapters.outbound.redis_connection import connect_redis
 from adapters.outbound.redis_sessions import RedisSessionStore
 from adapters.outbound.token_cipher import AesGcmTokenCipher
+from adapters.outbound.token_verifiers import new_auth_client
 from application.catalog import Catalog, full_catalog
 from application.credentials import CredentialKeeper, ServiceAccount
 from application.dispatcher import ToolDispatcher
@@ -21,7 +22,11 @@ from application.remote_sessions import SessionGate
 from application.use_cases.auth import AuthStatus, CleanupSessions, Login, Logout, RefreshToken, SessionInfo
 from application.use_cases.diagnostics import McpCapabilities, ServerFacts, ServerInfo, TestApiConnection
 from application.use_cases.task_members import ChangeTaskMembers
+from bootstrap import auth
+from bootstrap.business_use_cases import business_use_cases
+from bootstrap.inventory_use_cases import inventory_use_cases
 from bootstrap.settings import Settings
+from bootstrap.teamwork_use_cases import teamwork_use_cases
 
 SERVER_NAME = "gauzy-mcp"
 VERSION = "0.1.0"
@@ -107,8 +112,23 @@ class Container(containers.DeclarativeContainer):
         test_mcp_capabilities=providers.Singleton(McpCapabilities, facts, catalog, providers.Singleton(full_catalog)),
         assign_task=providers.Singleton(ChangeTaskMembers, keeper, add=True),
         unassign_task=providers.Singleton(ChangeTaskMembers, keeper, add=False),
+        **business_use_cases(keeper, clock),
+        **inventory_use_cases(keeper, clock),
+        **teamwork_use_cases(keeper, clock),
     )
     dispatcher = providers.Singleton(ToolDispatcher, catalog=catalog, keeper=keeper, use_cases=use_cases)
+
+    # OAuth protected resource (MCP_AUTH_*): bootstrap/auth.py checks the settings and builds these.
+    auth_http = providers.Singleton(new_auth_client)
+    token_verifier = providers.Selector(
+        providers.Callable(auth.verifier_kind, settings),
+        none=providers.Object(None),
+        jwks=providers.Singleton(auth.jwks_verifier, settings, auth_http, clock),
+        public_key=providers.Singleton(auth.public_key_verifier, settings),
+        introspection=providers.Singleton(auth.introspection_verifier, settings, auth_http, clock),
+    )
+    protected_resource = providers.Singleton(auth.protected_resource, settings)
+    scope_policy = providers.Singleton(auth.scope_policy, settings)
 
 
 def build_container(settings: Settings) -> Container:
@@ -125,3 +145,5 @@ async def close_resources(container: Container) -> None:
         await container.gauzy_http().aclose()
     if storage_backend(container.settings()) == "redis":
         await container.redis_client().aclose()
+    if auth.verifier_kind(container.settings()) in ("jwks", "introspection"):
+        await container.auth_http().aclose()

@@ -174,6 +174,73 @@ class Settings:
         "MCP_READ_ONLY", False,
         "Expose only tools that do not write (true/false).",
     )
+    auth_enabled: bool = setting(
+        "MCP_AUTH_ENABLED", False,
+        "Require OAuth 2.0 bearer tokens on /mcp, /sse, /sse/events and the WebSocket (true/false).",
+    )
+    auth_resource: str | None = setting(
+        "MCP_AUTH_RESOURCE", None,
+        "Canonical URL of this MCP server, the audience tokens must carry, e.g. https://mcp.example.com/mcp. "
+        "Unset: http://MCP_HTTP_HOST:MCP_HTTP_PORT/mcp.",
+    )
+    auth_servers: tuple[str, ...] = setting(
+        "MCP_AUTH_SERVERS", (),
+        "Comma-separated authorization server issuer URLs published in the RFC 9728 metadata. "
+        "Unset: MCP_AUTH_JWT_ISSUER.",
+    )
+    auth_required_scopes: tuple[str, ...] = setting(
+        "MCP_AUTH_REQUIRED_SCOPES", (),
+        "Comma-separated scopes every request needs, besides each tool's own (mcp.read, mcp.write, mcp.admin).",
+    )
+    auth_jwks_uri: str | None = setting(
+        "MCP_AUTH_JWT_JWKS_URI", None,
+        "JWKS URL of the authorization server: JWT access tokens are verified with its keys.",
+    )
+    auth_public_key: str | None = setting(
+        "MCP_AUTH_JWT_PUBLIC_KEY", None,
+        "PEM public key (or certificate), or the path of a file holding one, that verifies JWT access tokens.",
+    )
+    auth_algorithms: tuple[str, ...] = setting(
+        "MCP_AUTH_JWT_ALGORITHMS", ("RS256", "ES256"),
+        "Comma-separated JWT signature algorithms accepted (asymmetric only: none and HS* are refused).",
+    )
+    auth_issuer: str | None = setting(
+        "MCP_AUTH_JWT_ISSUER", None,
+        "The exact `iss` access tokens must carry.",
+    )
+    auth_audience: str | None = setting(
+        "MCP_AUTH_JWT_AUDIENCE", None,
+        "The exact `aud` access tokens must carry. Unset: the canonical MCP URL (MCP_AUTH_RESOURCE).",
+    )
+    auth_require_at_jwt: bool = setting(
+        "MCP_AUTH_JWT_REQUIRE_AT_JWT", False,
+        "Accept only RFC 9068 access tokens: typ at+jwt with client_id and jti (true/false). "
+        "Off: a typ, when present, must still be at+jwt or JWT.",
+    )
+    auth_jwks_cache_ttl: int = setting(
+        "MCP_AUTH_JWKS_CACHE_TTL", 600,
+        "Seconds the JWKS is cached before it is fetched again.",
+    )
+    auth_jwks_refetch_interval: int = setting(
+        "MCP_AUTH_JWKS_REFETCH_INTERVAL", 30,
+        "Least seconds between two JWKS fetches caused by tokens with an unknown kid (key rotation).",
+    )
+    auth_introspection_endpoint: str | None = setting(
+        "MCP_AUTH_INTROSPECTION_ENDPOINT", None,
+        "RFC 7662 introspection URL: tokens are checked by asking the authorization server.",
+    )
+    auth_introspection_client_id: str | None = setting(
+        "MCP_AUTH_INTROSPECTION_CLIENT_ID", None,
+        "Client id this server authenticates to the introspection endpoint with.",
+    )
+    auth_introspection_client_secret: str | None = setting(
+        "MCP_AUTH_INTROSPECTION_CLIENT_SECRET", None,
+        "Client secret for MCP_AUTH_INTROSPECTION_CLIENT_ID.", secret=True,
+    )
+    auth_token_cache_ttl: int = setting(
+        "MCP_AUTH_TOKEN_CACHE_TTL", 60,
+        "Seconds an introspection answer is reused (never past the token's expiry; 0: ask every time).",
+    )
     debug: bool = setting(
         "GAUZY_MCP_DEBUG", False,
         "Debug logging on stderr (secrets redacted).",

@@ -65,6 +65,19 @@ class InsufficientScopeError(DomainError):
         self.required = required
 
 
+class InvalidTokenError(DomainError):
+    """An OAuth access token presented to this server is not acceptable (RFC 6750 §3.1
+    `invalid_token`). `reason` says why, for the server log only: telling the client which
+    check failed would help someone forging tokens, so the message stays generic."""
+
+    code = "invalid_token"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("The access token is missing, invalid or expired.",
+                         hint="Obtain a new token from the authorization server.")
+        self.reason = reason
+
+
 class NotFoundError(DomainError):
     code = "not_found"
 

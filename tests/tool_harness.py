@@ -17,6 +17,27 @@ FIRST_OF = {
     "$employee": ("get_employees", {}),
     "$project": ("get_projects", {}),
     "$task": ("get_tasks", {}),
+    "$contact": ("get_organization_contacts", {}),
+    "$invoice": ("get_invoices", {}),
+    "$pipeline": ("get_pipelines", {}),
+    "$candidate": ("get_candidates", {}),
+    "$equipment": ("get_equipment", {}),
+    "$merchant": ("get_merchants", {}),
+    "$warehouse": ("get_warehouses", {}),
+    "$product": ("get_products_pagination", {}),
+    "$product_category": ("get_product_categories", {}),
+    "$goal": ("get_goals", {}),
+    "$goal_with_key_results": ("get_goals", {"level": "Team"}),  # the demo's team goal has key results
+    "$key_result": ("get_key_results", {}),
+    "$contact_with_email": ("get_organization_contacts", {"primaryEmail": "@"}),  # invitable
+    "$report": ("get_reports", {}),
+}
+# placeholder -> (tool, its arguments, field of its result): ids only the signed-in user has
+FIELD_OF = {
+    "$organization": ("get_auth_status", {}, "organizationId"),
+    "$my_employee": ("get_auth_status", {}, "employeeId"),
+    "$my_user": ("get_auth_status", {}, "userId"),
+    "$tenant": ("get_auth_status", {}, "tenantId"),
 }
 
 
@@ -52,6 +73,9 @@ class ToolHarness:
             target = (await self.resolve(self.samples[tool]))["id"]
             await self._ok(tool, {"id": target})
             return target
+        if name in FIELD_OF:
+            tool, arguments, field = FIELD_OF[name]
+            return (await self._ok(tool, arguments))[field]
         tool, arguments = FIRST_OF[name]
         return (await self._ok(tool, arguments))["items"][0]["id"]
 

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialWithJitterBackoff
 from redis.exceptions import RedisError
 
 from domain.errors import StorageUnavailableError
@@ -16,8 +18,10 @@ SOCKET_TIMEOUT = 1.0
 
 def connect_redis(url: str) -> Redis:
     """A lazily connecting client; nothing is contacted until the first command."""
+    # One quick retry: a pooled connection that died with a Redis restart fails once, then reconnects.
+    retry = Retry(ExponentialWithJitterBackoff(base=0.01, cap=0.1), retries=1)
     return Redis.from_url(url, socket_timeout=SOCKET_TIMEOUT, socket_connect_timeout=SOCKET_TIMEOUT,
-                          decode_responses=False)
+                          decode_responses=False, retry=retry)
 
 
 @contextmanager

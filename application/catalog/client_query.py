@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from application.catalog.model import ContextValue, ResourceCall
 
 
-class Result(str, Enum):
+class Result(StrEnum):
     PAGE = "page"  # {items, total}, sliced by the input's page / limit
     COUNT = "count"  # {count}
     FIRST = "first"  # the first match, or not found
@@ -31,7 +31,8 @@ class ClientQuery:
     a list value matches when any element does); `fixed` and `mine` add record filters from
     constants and from the caller's credential; `search` lists the record keys the input
     field `search_field` matches as a case-insensitive substring. `groups` (output name →
-    record key) and `averages` shape a SUMMARY; an input `groupBy` keeps one group.
+    record key) and `averages` shape a SUMMARY; an input `groupBy` keeps one group. With
+    `language_field`, translated rows (products, categories) show that language's name first.
     """
 
     call: ResourceCall
@@ -45,8 +46,10 @@ class ClientQuery:
     groups: Mapping[str, str] = field(default_factory=dict)
     averages: tuple[str, ...] = ()
     date_key: str = "createdAt"  # what the input's startDate / endDate bound
+    language_field: str | None = None  # rows get name/description from this language's translation
 
     @property
     def consumed(self) -> frozenset[str]:
         """Input fields this query applies itself; they are not sent to Gauzy."""
-        return frozenset({*self.equals, self.search_field, "page", "limit", "groupBy", "startDate", "endDate"})
+        consumed = {*self.equals, self.search_field, "page", "limit", "groupBy", "startDate", "endDate"}
+        return frozenset(consumed | ({self.language_field} if self.language_field else set()))

@@ -4,5 +4,6 @@ from domain.ports.clock import Clock
 from domain.ports.gauzy_api import GauzyApi
 from domain.ports.rate_limiter import RateDecision, RateLimiter
 from domain.ports.session_store import SessionStore
+from domain.ports.token_verifier import TokenVerifier
 
-__all__ = ["Clock", "GauzyApi", "RateDecision", "RateLimiter", "SessionStore"]
+__all__ = ["Clock", "GauzyApi", "RateDecision", "RateLimiter", "SessionStore", "TokenVerifier"]

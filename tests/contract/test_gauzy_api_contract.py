@@ -180,7 +180,10 @@ async def test_logout_ends_the_sign_in(gauzy: Gauzy) -> None:
     credential = await gauzy.api.login(*ADMIN)
     await gauzy.api.logout(credential)
     with pytest.raises(AuthenticationError):
+        await list_tasks(gauzy.api, credential)
+    with pytest.raises(AuthenticationError):
         await gauzy.api.refresh(credential)
+    await gauzy.api.logout(credential)  # logging out twice is not an error
 
 
 async def test_health_check_passes_when_gauzy_is_up(gauzy: Gauzy) -> None:

@@ -219,3 +219,13 @@ async def test_secrets_never_reach_the_logs_or_error_messages(
     leaked = [s[:12] for s in secrets if s in shown]  # the password quoted: "admin" is in the email too
     assert not leaked, f"secrets in logs or messages: {leaked}"
     assert "/api/auth/login -> 200" in caplog.text  # the debug log does show the calls themselves
+
+
+async def test_a_refused_refresh_ends_in_one_clear_sign_in_again_error(
+        double: GauzyDouble, api: HttpxGauzyApi) -> None:
+    keeper = keeper_for(api)
+    credential = await keeper.current(CALLER)
+    await api.logout(credential)  # Gauzy revokes both tokens behind the keeper's back
+    with pytest.raises(AuthenticationError, match="Sign in again"):
+        await keeper.send(CALLER, tasks_request(credential))
+    assert count(double, "POST", REFRESH) == 1

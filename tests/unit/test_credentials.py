@@ -82,3 +82,32 @@ async def test_sign_in_gives_each_session_its_own_credential() -> None:
         await subject.current(other)
     assert await subject.sign_out(CALLER) is True
     assert await subject.sign_out(CALLER) is False
+
+
+class RotatedFirstElsewhere:
+    """A Gauzy whose refresh is preceded by another instance refreshing the same session."""
+
+    def __init__(self, gauzy: InMemoryGauzyApi, other_instance: CredentialKeeper) -> None:
+        self._gauzy, self._other = gauzy, other_instance
+
+    def __getattr__(self, name: str):
+        return getattr(self._gauzy, name)
+
+    async def refresh(self, credential):
+        await self._other.force_refresh(CALLER)  # wins the race and rotates the refresh token
+        return await self._gauzy.refresh(credential)  # ours is now refused: "Token is rotated"
+
+
+@pytest.mark.anyio
+async def test_a_refresh_refused_because_another_instance_rotated_it_uses_the_saved_tokens() -> None:
+    clock = ManualClock()
+    gauzy = InMemoryGauzyApi(clock)
+    shared = InMemorySessionStore(clock)
+    first = CredentialKeeper(gauzy, shared, clock, session_ttl_seconds=7200, service_account=DEMO_ACCOUNT)
+    second = CredentialKeeper(RotatedFirstElsewhere(gauzy, first), shared, clock, session_ttl_seconds=7200,
+                              service_account=DEMO_ACCOUNT)
+    stale = await second.current(CALLER)
+    fresh = await second.force_refresh(CALLER)
+    assert fresh.access_token != stale.access_token
+    assert gauzy.refresh_count == 1, "only the other instance's refresh succeeded"
+    assert await second.send(CALLER, HEALTH) == {"status": "ok"}

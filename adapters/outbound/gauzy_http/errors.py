@@ -76,7 +76,7 @@ def server_error(response: httpx.Response, base_url: str) -> UpstreamUnavailable
     )
 
 
-def unreachable(error: httpx.TransportError, base_url: str, timeout: float) -> UpstreamUnavailableError:
+def unreachable(error: httpx.RequestError, base_url: str, timeout: float) -> UpstreamUnavailableError:
     """A call that got no answer: refused, unresolvable, dropped or too slow."""
     if isinstance(error, httpx.TimeoutException):
         return UpstreamUnavailableError(

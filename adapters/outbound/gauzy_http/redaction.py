@@ -18,9 +18,12 @@ JWT = re.compile(r"eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*")
 MAX_LOGGED_CHARS = 2000
 
 
+SECRET_KEYS = frozenset({"code"})  # a user's one-time sign-in code; exact, or `statusCode` would go too
+
+
 def is_secret_key(key: str) -> bool:
     lowered = key.lower()
-    return any(part in lowered for part in SECRET_KEY_PARTS)
+    return lowered in SECRET_KEYS or any(part in lowered for part in SECRET_KEY_PARTS)
 
 
 def redact(value: Any) -> Any:

@@ -59,7 +59,7 @@ class GauzyHttp:
 
         try:
             return await with_retries(self._retry, attempt, repeatable=repeatable)
-        except httpx.TransportError as error:
+        except httpx.RequestError as error:
             raise unreachable(error, self.base_url, self.timeout) from error
 
     async def _send_once(self, method: str, path: str, query: Sequence[Pair], body: Any,
@@ -72,7 +72,7 @@ class GauzyHttp:
         started = time.perf_counter()
         try:
             response = await self._client.send(request)
-        except httpx.TransportError as error:
+        except httpx.RequestError as error:
             log.debug("%s %s failed after %.0f ms: %s", method, path, _ms(started), scrub(repr(error)))
             raise
         log.debug("%s %s -> %d in %.0f ms body=%s", method, path, response.status_code, _ms(started),

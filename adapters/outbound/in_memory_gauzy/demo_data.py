@@ -7,6 +7,12 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
+from adapters.outbound.in_memory_gauzy.demo_finance import seed_finance
+from adapters.outbound.in_memory_gauzy.demo_goals import seed_goals
+from adapters.outbound.in_memory_gauzy.demo_inventory import seed_inventory
+from adapters.outbound.in_memory_gauzy.demo_people import seed_people
+from adapters.outbound.in_memory_gauzy.demo_teamwork import seed_teamwork
+
 NAMESPACE = uuid.UUID("6f1f5a3e-3c55-4c1e-9d0a-6d2b8f0c7a11")
 DEMO_EMAIL = "admin@ever.co"
 DEMO_PASSWORD = "admin"  # noqa: S105 - the well-known password of Gauzy's own demo account
@@ -83,7 +89,7 @@ def build_demo_data(now: datetime) -> dict[str, Any]:
                 "startedAt": (now - timedelta(minutes=25)).isoformat(), "stoppedAt": None, "logType": "TRACKED",
                 "source": "BROWSER", "isBillable": True, "isRunning": True, "description": "Demo timer"}
     time_logs.append(running)
-    return {
+    data = {
         "tenant": {"id": tenant_id, "name": "Ever Demo"},
         "organizations": [{"id": organization_id, "tenantId": tenant_id, "name": "Ever Technologies",
                            "currency": "USD"}],
@@ -91,3 +97,7 @@ def build_demo_data(now: datetime) -> dict[str, Any]:
         "collections": {"employee": employees, "organization-projects": projects, "tasks": tasks,
                         "timesheet/time-log": time_logs, "organization-team": teams},
     }
+    for seed in (seed_finance, seed_people, seed_inventory, seed_goals,  # invoices, deals, equipment, goals...
+                 seed_teamwork):  # time off, plans, contacts, comments, logs, skills, reports
+        seed(data, now)
+    return data

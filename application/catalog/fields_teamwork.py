@@ -1,0 +1,24 @@
+"""Input pieces shared by the teamwork toolsets."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic.json_schema import SkipJsonSchema
+
+from application.catalog.fields import ToolInput, Uuid
+from application.catalog.model import ContextValue
+
+# A field the model never sees or sets: the row's `defaults` fill it (the caller's own
+# employee, a fixed status), so a route's filter can be pinned without a visible parameter.
+Hidden = SkipJsonSchema[None]
+
+ORG_SCOPE = {"organizationId": ContextValue.ORGANIZATION_ID, "tenantId": ContextValue.TENANT_ID}
+
+
+class OrgScope(ToolInput):
+    """The reference's organization-contact tools take the organization explicitly; it
+    defaults to the signed-in user's, and Gauzy refuses one the user does not belong to."""
+
+    organizationId: Uuid | None = Field(None, description="Organization; defaults to yours.")  # noqa: N815
+    tenantId: Uuid | None = Field(None, description="Tenant; defaults to yours.")  # noqa: N815
+

@@ -1,0 +1,132 @@
+"""Activity logs (`GET /api/activity-log`, the only route; the reference called
+`/api/activity-logs/...`, which does not exist).
+
+Gauzy writes these logs itself and filters them only by entity, entity id, action and actor
+type. The reference's other filters (author, employee, dates, text) are applied by a use
+case over the newest logs, and its statistics, search and timeline are computed the same way.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from application.catalog.enums import OrderDirection
+from application.catalog.enums_teamwork import ActionType, ActivityGroupBy, ActivitySortField, ActorType, BaseEntity
+from application.catalog.fields import IsoDate, PageInput, RelationsInput, ToolInput, Uuid
+from application.catalog.model import UseCaseCall
+from application.catalog.outputs import CountOutput, PageOutput
+from application.catalog.rows import read
+
+TOOLSET = "activity-logs"
+ROUTES = ("GET /api/activity-log",)
+SCANNED = "Filters other than entity, entityId, action and actorType look through the latest 1000 logs."
+
+
+class Kinds(ToolInput):
+    entity: BaseEntity | None = Field(None, description="Kind of record, e.g. 'Task', 'OrganizationProject'.")
+    action: ActionType | None = None
+
+
+class Period(ToolInput):
+    startDate: IsoDate | None = Field(None, description="Only logs from this moment.")  # noqa: N815
+    endDate: IsoDate | None = Field(None, description="Only logs up to this moment.")  # noqa: N815
+
+
+class Authors(ToolInput):
+    actorType: ActorType | None = Field(None, description="Logs made by a user or by the system.")  # noqa: N815
+    createdByUserId: Uuid | None = Field(None, description="Only logs of changes by this user.")  # noqa: N815
+    employeeId: Uuid | None = Field(None, description="Only logs of changes by this employee.")  # noqa: N815
+
+
+class Sorting(ToolInput):
+    sortBy: ActivitySortField = Field("createdAt", description="Field to sort by.")  # noqa: N815
+    sortOrder: OrderDirection = Field("DESC", description="Sort direction.")  # noqa: N815
+
+
+class GetLogs(PageInput, RelationsInput, Kinds, Period, Authors, Sorting):
+    entityId: Uuid | None = None  # noqa: N815
+
+
+class CountLogs(Kinds, Period, Authors):
+    entityId: Uuid | None = None  # noqa: N815
+
+
+class LogsByEntity(PageInput, RelationsInput, Period, Authors, Sorting):
+    entity: BaseEntity
+    entityId: Uuid  # noqa: N815
+    action: ActionType | None = None
+
+
+class LogsByUser(PageInput, RelationsInput, Kinds, Period):
+    userId: Uuid  # noqa: N815
+
+
+class MyLogs(PageInput, RelationsInput, Kinds, Period):
+    pass
+
+
+class RecentLogs(RelationsInput, Kinds):
+    limit: int = Field(20, ge=1, le=100)
+    hours: float = Field(24, gt=0, le=24 * 366, description="How far back to look.")
+
+
+class LogStatistics(Kinds, Period):
+    groupBy: ActivityGroupBy = Field("entity", description="How to group the counts.")  # noqa: N815
+    userId: Uuid | None = Field(None, description="Only logs of changes by this user.")  # noqa: N815
+
+
+class SearchLogs(Kinds, Period):
+    query: str = Field(min_length=1, description="Text to find in a log's description, entity or fields.")
+    limit: int = Field(20, ge=1, le=100)
+
+
+class Timeline(Period):
+    entity: BaseEntity
+    entityId: Uuid  # noqa: N815
+    limit: int = Field(50, ge=1, le=100)
+
+
+TOOLS = (
+    read("get_activity_logs", "List activity logs",
+         "List the organization's activity logs (who created, updated or deleted what), newest first, "
+         f"filtered by kind of record, record, action, author or dates. {SCANNED} Returns {{items, total}}.",
+         TOOLSET, GetLogs, UseCaseCall("activity_logs", ROUTES), PageOutput),
+    read("get_activity_log_count", "Count activity logs",
+         f"Count activity logs with the same filters as get_activity_logs. {SCANNED} Returns {{count}}.",
+         TOOLSET, CountLogs, UseCaseCall("activity_log_count", ROUTES), CountOutput),
+    read("get_activity_logs_by_entity", "History of a record",
+         "List the activity logs of one record (entity + entityId), e.g. every change to a task. "
+         "Returns {items, total}.",
+         TOOLSET, LogsByEntity, UseCaseCall("activity_logs", ROUTES), PageOutput),
+    read("get_activity_logs_by_user", "Changes made by a user",
+         f"List the activity logs of changes made by one user, newest first. {SCANNED} Returns {{items, total}}.",
+         TOOLSET, LogsByUser, UseCaseCall("activity_logs", ROUTES), PageOutput),
+    read("get_my_activity_logs", "My activity",
+         f"List the activity logs of changes the signed-in user made, newest first. {SCANNED} "
+         "Returns {items, total}.",
+         TOOLSET, MyLogs, UseCaseCall("my_activity_logs", ROUTES), PageOutput),
+    read("get_recent_activity_logs", "Recent activity",
+         "The latest activity logs of the last `hours` hours (default 24), newest first, optionally of one "
+         "kind of record or action. Returns {items, total}.",
+         TOOLSET, RecentLogs, UseCaseCall("activity_logs", ROUTES), PageOutput),
+    read("get_activity_log_statistics", "Activity statistics",
+         "Count activity logs grouped by kind of record, action, user, day or hour, optionally in a date "
+         f"range or for one user. {SCANNED}",
+         TOOLSET, LogStatistics, UseCaseCall("activity_log_statistics", ROUTES)),
+    read("search_activity_logs", "Search activity logs",
+         "Find activity logs whose description, kind of record, action or changed fields contain the query "
+         "(case-insensitive), newest first. Looks through the latest 1000 logs. Returns {items, total}.",
+         TOOLSET, SearchLogs, UseCaseCall("activity_logs", ROUTES), PageOutput),
+    read("get_activity_timeline", "Timeline of a record",
+         "The latest `limit` activity logs of one record (entity + entityId), oldest first, to read its "
+         "history as a story. Returns {items, total}.",
+         TOOLSET, Timeline, UseCaseCall("activity_timeline", ROUTES), PageOutput),
+)
+
+REMOVED = {
+    "get_activity_log": "Gauzy has no route to fetch one activity log by id (only GET /api/activity-log, a "
+                        "filtered list without an id filter).",
+    "create_activity_log": "Gauzy writes activity logs itself when records change; the API has no route "
+                           "to create one.",
+    "delete_activity_logs": "The API has no route to delete activity logs.",
+}

@@ -1,0 +1,159 @@
+"""Employee awards (`/api/employee-award`): a named award an employee received in a year.
+
+Gauzy has no bulk or statistics routes for awards: the bulk tools run one call per award
+with a per-item outcome, and the statistics are a use case over the award list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from application.catalog.business_fields import DatePair, Year
+from application.catalog.enums import OrderDirection
+from application.catalog.fields import IdInput, PageInput, RelationsInput, ToolInput, Uuid, api_enum
+from application.catalog.model import BulkCall, ContextValue, Paging, ResourceCall, Shape, Tenancy, UseCaseCall
+from application.catalog.rows import RECORD, delete, read, same, write
+
+TOOLSET = "employee-awards"
+BASE = "/api/employee-award"
+AwardSortField = api_enum(("name", "year", "createdAt", "updatedAt"), what="sort field")
+AwardGrouping = api_enum(("employee", "year", "month"), what="grouping")
+
+
+def sort_field() -> Any:
+    return Field(None, alias="sortBy", description="Sort by this field.")
+
+
+def sort_direction() -> Any:
+    return Field("DESC", alias="sortOrder", description="ASC or DESC (default).")
+
+
+class AwardData(ToolInput):
+    name: str | None = Field(None, min_length=1, description="The award, e.g. 'Employee of the month'.")
+    year: Year | None = None
+
+
+class NewAwardData(AwardData):
+    name: str = Field(min_length=1, description="The award, e.g. 'Employee of the month'.")
+    year: Year
+    employeeId: Uuid | None = Field(None, description="Who received it; defaults to your own employee.")  # noqa: N815
+
+
+class AwardUpdate(IdInput):
+    data: AwardData
+
+
+class Sorted(PageInput):
+    orderBy: AwardSortField | None = sort_field()  # noqa: N815
+    order: OrderDirection = sort_direction()
+
+
+class GetAwards(Sorted, RelationsInput):
+    search: str | None = Field(None, description="Exact award name to find.")
+    employeeId: Uuid | None = None  # noqa: N815
+    year: Year | None = None
+
+
+class AwardsByEmployee(Sorted):
+    employeeId: Uuid  # noqa: N815
+    year: Year | None = None
+
+
+class AwardsByYear(Sorted, RelationsInput):
+    year: Year
+    employeeId: Uuid | None = None  # noqa: N815
+
+
+class CountAwards(ToolInput):
+    employeeId: Uuid | None = None  # noqa: N815
+    year: Year | None = None
+    search: str | None = Field(None, description="Exact award name.")
+
+
+class AwardStatistics(DatePair):
+    employeeId: Uuid | None = None  # noqa: N815
+    year: Year | None = None
+    groupBy: AwardGrouping = Field("employee", description="Count awards per employee, year or month given.")  # noqa: N815
+
+
+class CreateAward(ToolInput):
+    award_data: NewAwardData
+
+
+class UpdateAward(IdInput):
+    award_data: AwardData
+
+
+class BulkCreateAwards(ToolInput):
+    awards: list[NewAwardData] = Field(min_length=1, max_length=100)
+
+
+class BulkUpdateAwards(ToolInput):
+    awards: list[AwardUpdate] = Field(min_length=1, max_length=100)
+
+
+class BulkDeleteAwards(ToolInput):
+    ids: list[Uuid] = Field(min_length=1, max_length=100)
+
+
+
+
+def listing(**where: str) -> ResourceCall:
+    """GET /employee-award (findAll): skip is an offset there."""
+    return ResourceCall("GET", BASE, Shape.PAGE, Tenancy.WHERE, where={**same("employeeId", "year"), **where},
+                        paging=Paging.OFFSET)
+
+
+CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="award_data",
+                      body_defaults={"employeeId": ContextValue.EMPLOYEE_ID})
+# UpdateEmployeeAwardDTO requires name and year even to change one of them.
+UPDATE = ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="data", merge_current=("name", "year"))
+DELETE = ResourceCall("DELETE", f"{BASE}/{{id}}")
+ALL = ResourceCall("GET", BASE, Shape.PAGE, Tenancy.WHERE, where=same("employeeId", "year"), paging=None)
+
+TOOLS = (
+    read("get_employee_awards", "List employee awards",
+         "List the awards given in the organization, by employee, year or exact name, sorted as asked. "
+         "Returns {items, total}.",
+         TOOLSET, GetAwards, listing(search="name")),
+    read("get_employee_award", "Get an award", "Get one employee award by id.",
+         TOOLSET, IdInput, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
+    write("create_employee_award", "Give an award",
+          "Record an award: award_data.name and year; employeeId defaults to your own employee. "
+          "Returns the new award.",
+          TOOLSET, CreateAward, CREATE, output=RECORD),
+    write("update_employee_award", "Update an award",
+          "Rename an award or change its year. Returns the award.",
+          TOOLSET, UpdateAward,
+          ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="award_data",
+                       merge_current=("name", "year")),
+          idempotent=True),
+    delete("delete_employee_award", "Delete an award", "Delete an employee award permanently.",
+           TOOLSET, IdInput, DELETE),
+    read("get_employee_awards_by_employee", "Awards of an employee",
+         "List one employee's awards, optionally of one year. Returns {items, total}.",
+         TOOLSET, AwardsByEmployee, listing()),
+    read("get_employee_awards_by_year", "Awards of a year",
+         "List the awards given in one year, optionally to one employee. Returns {items, total}.",
+         TOOLSET, AwardsByYear, listing()),
+    read("get_employee_awards_count", "Count awards",
+         "Count awards, optionally of one employee, year or exact name. Returns {count}.",
+         TOOLSET, CountAwards,
+         ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query={**same("employeeId", "year"),
+                                                                                 "search": "name"})),
+    read("get_employee_awards_statistics", "Award statistics",
+         "Count awards per employee, year or month recorded, optionally for one employee or year and for awards "
+         "recorded in a date range. Returns {total, groups: [{key, count}]}.",
+         TOOLSET, AwardStatistics, UseCaseCall("get_employee_awards_statistics", (ALL.route,))),
+    write("bulk_create_employee_awards", "Give several awards",
+          "Record up to 100 awards one by one, reporting progress; returns which succeeded and why any failed.",
+          TOOLSET, BulkCreateAwards, BulkCall(CREATE, "awards", item_as="award_data")),
+    write("bulk_update_employee_awards", "Update several awards",
+          "Apply up to 100 award updates ({id, data}) one by one; returns a per-item outcome.",
+          TOOLSET, BulkUpdateAwards, BulkCall(UPDATE, "awards"), idempotent=True),
+    delete("bulk_delete_employee_awards", "Delete several awards",
+           "Delete up to 100 awards by id one by one; returns a per-item outcome.",
+           TOOLSET, BulkDeleteAwards, BulkCall(DELETE, "ids")),
+)

@@ -1,0 +1,158 @@
+"""Payments received (`/api/payments`).
+
+Gauzy's payments have no status: a payment is the record of money received. So the
+reference's status filters are gone, and its status/process/refund tools are left out
+(see docs/tools-removed-finance.md). Statistics come from the payment report route.
+"""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, Field
+
+from application.catalog.business_fields import Amount, DatePair, PagedList
+from application.catalog.enums import Currency
+from application.catalog.enums_finance import PaymentMethod, PaymentReportGroup
+from application.catalog.fields import IdInput, IsoDate, PageInput, ToolInput, Uuid
+from application.catalog.model import ResourceCall, Shape, Tenancy
+from application.catalog.rows import RECORD, delete, read, same, write
+
+TOOLSET = "payments"
+BASE = "/api/payments"
+DEFAULT_CURRENCY = "USD"
+DEFAULT_METHOD = "BANK_TRANSFER"
+
+
+class PaymentData(ToolInput):
+    """Fields of CreatePaymentDTO / UpdatePaymentDTO; other DTO fields are passed through."""
+
+    model_config = ConfigDict(extra="allow")
+    amount: Amount | None = None
+    currency: Currency | None = Field(None, description=f"New payments default to {DEFAULT_CURRENCY}.")
+    paymentMethod: PaymentMethod | None = Field(  # noqa: N815
+        None, description=f"New payments default to {DEFAULT_METHOD}.")
+    paymentDate: IsoDate | None = None  # noqa: N815
+    note: str | None = None
+    invoiceId: Uuid | None = Field(None, description="The invoice this payment settles.")  # noqa: N815
+    organizationContactId: Uuid | None = Field(None, description="The client who paid.")  # noqa: N815
+    projectId: Uuid | None = None  # noqa: N815
+    employeeId: Uuid | None = Field(None, description="Only when creating; Gauzy ignores it on update.")  # noqa: N815
+    overdue: bool | None = None
+
+
+class NewPaymentData(PaymentData):
+    amount: Amount
+
+
+class PaymentFilters(ToolInput):
+    paymentMethod: PaymentMethod | None = None  # noqa: N815
+    currency: Currency | None = None
+    overdue: bool | None = None
+    projectId: Uuid | None = None  # noqa: N815
+
+
+class GetPayments(PagedList, PaymentFilters, DatePair):
+    search: str | None = Field(None, description="Text contained in the payment's note.")
+    invoiceId: Uuid | None = None  # noqa: N815
+    organizationContactId: Uuid | None = None  # noqa: N815
+    employeeId: Uuid | None = None  # noqa: N815
+
+
+class CountPayments(PaymentFilters, DatePair):
+    pass
+
+
+class GetPayment(IdInput):
+    pass
+
+
+class CreatePayment(ToolInput):
+    payment_data: NewPaymentData
+
+
+class UpdatePayment(IdInput):
+    payment_data: PaymentData
+
+
+class PaymentsByInvoice(PagedList):
+    invoiceId: Uuid  # noqa: N815
+
+
+class PaymentsByClient(PagedList):
+    organizationContactId: Uuid  # noqa: N815
+    currency: Currency | None = None
+
+
+class PaymentStatistics(DatePair):
+    projectId: Uuid | None = None  # noqa: N815
+    groupBy: PaymentReportGroup = Field("date", description="Group totals by date, client or project.")  # noqa: N815
+
+
+class OverduePayments(PagedList):
+    currency: Currency | None = None
+    overdue: bool = Field(True, description="True (default): overdue payments; false: the ones on time.")
+
+
+class SearchPayments(PageInput):
+    query: str = Field(min_length=1, description="Text contained in the payment's note.")
+    paymentMethod: PaymentMethod | None = None  # noqa: N815
+    currency: Currency | None = None
+
+
+DATES = {"startDate": "paymentDate.startDate", "endDate": "paymentDate.endDate"}
+FILTERS = {**same(*PaymentFilters.model_fields), **DATES}
+PAGE = f"{BASE}/pagination"
+CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="payment_data",
+                      body_defaults={"currency": DEFAULT_CURRENCY, "paymentMethod": DEFAULT_METHOD})
+
+
+def listing(**where: str) -> ResourceCall:
+    return ResourceCall("GET", PAGE, Shape.PAGE, Tenancy.WHERE, where=where)
+
+
+TOOLS = (
+    read("get_payments", "List payments",
+         "List payments received, filtered by invoice, client, project, employee, method, currency, overdue "
+         "flag, a payment-date range (startDate and endDate together) or text in the note. Returns {items, total}.",
+         TOOLSET, GetPayments,
+         listing(**FILTERS, **same("invoiceId", "organizationContactId", "employeeId"), search="note")),
+    read("get_payment_count", "Count payments",
+         "Count payments matching a method, currency, project, overdue flag or payment-date range. Returns {count}.",
+         TOOLSET, CountPayments,
+         ResourceCall("GET", PAGE, Shape.COUNT, Tenancy.WHERE, where=FILTERS, defaults={"limit": 1})),
+    read("get_payment", "Get a payment", "Get one payment by id.",
+         TOOLSET, GetPayment, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
+    write("create_payment", "Record a payment",
+          "Record money received: payment_data.amount is required; link it to an invoice, client or project. "
+          f"Currency defaults to {DEFAULT_CURRENCY} and method to {DEFAULT_METHOD}. Returns the new payment.",
+          TOOLSET, CreatePayment, CREATE, output=RECORD),
+    write("update_payment", "Update a payment",
+          "Change fields of a payment (only the fields given), e.g. its amount, date, method or note. "
+          "Returns the updated payment.",
+          TOOLSET, UpdatePayment,
+          ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="payment_data",
+                       merge_current=("amount",)),
+          idempotent=True, output=RECORD),
+    delete("delete_payment", "Delete a payment", "Delete a payment record permanently.",
+           TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
+    read("get_payments_by_invoice", "Payments of an invoice",
+         "List the payments recorded against one invoice. Returns {items, total}.",
+         TOOLSET, PaymentsByInvoice, listing(invoiceId="invoiceId")),
+    read("get_payments_by_client", "Payments from a client",
+         "List the payments received from one client (organization contact), optionally in one currency. "
+         "Returns {items, total}.",
+         TOOLSET, PaymentsByClient, listing(organizationContactId="organizationContactId", currency="currency")),
+    read("get_payment_statistics", "Payment totals",
+         "Payment totals per day, client or project (groupBy) in a payment-date range, optionally for one "
+         "project; without dates Gauzy uses the current week. Returns a list of groups with their sums.",
+         TOOLSET, PaymentStatistics,
+         ResourceCall("GET", f"{BASE}/report", Shape.RAW, Tenancy.QUERY,
+                      query={**same("startDate", "endDate", "groupBy"), "projectId": "projectIds[]"},
+                      paging=None)),
+    read("get_overdue_payments", "Overdue payments",
+         "List payments flagged as overdue, optionally in one currency. Returns {items, total}.",
+         TOOLSET, OverduePayments,
+         listing(currency="currency", overdue="overdue")),
+    read("search_payments", "Search payments",
+         "Find payments whose note contains some text, optionally by method or currency. Returns {items, total}.",
+         TOOLSET, SearchPayments, listing(query="note", paymentMethod="paymentMethod", currency="currency")),
+)

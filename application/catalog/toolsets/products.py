@@ -1,0 +1,199 @@
+"""Products (`/api/products`). The `?data=` list routes cannot page, so their tools page the
+answer here; names live in per-language translations."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import ConfigDict, Field
+
+from application.catalog.client_query import ClientQuery
+from application.catalog.enums_inventory import Language
+from application.catalog.fields import IdInput, PageInput, RelationsInput, ToolInput, Uuid
+from application.catalog.model import ResourceCall, Shape, Tenancy, UseCaseCall
+from application.catalog.outputs import PageOutput
+from application.catalog.rows import RECORD, delete, read, write
+from domain.gauzy import QueryStyle
+
+TOOLSET = "products"
+BASE = "/api/products"
+Relations = list[str] | None
+
+
+class Find(ToolInput):
+    model_config = ConfigDict(extra="allow")
+    enabled: bool | None = None
+    productCategoryId: Uuid | None = None  # noqa: N815
+    productTypeId: Uuid | None = None  # noqa: N815
+
+
+class Query(ToolInput):
+    relations: Relations = Field(None, description="Relations to include, e.g. ['productType', 'productCategory'].")
+    findInput: Find | None = Field(None, description="Equality filters.")  # noqa: N815
+
+
+class ProductData(ToolInput):
+    """Fields of CreateProductDTO; `name` / `description` become the `languageCode` translation."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str | None = Field(None, min_length=1)
+    description: str | None = None
+    languageCode: Language | None = Field(None, description="Language of name/description; default 'en'.")  # noqa: N815
+    code: str | None = Field(None, min_length=1, description="Product code; derived from the name when omitted.")
+    enabled: bool | None = None
+    imageUrl: str | None = None  # noqa: N815
+    productCategoryId: Uuid | None = Field(  # noqa: N815
+        None, description="Category; on create defaults to the organization's first category.")
+    productTypeId: Uuid | None = Field(  # noqa: N815
+        None, description="Type; on create defaults to the organization's first product type.")
+    tags: list[dict[str, Any]] | None = Field(None, description="Tags as [{'id': tagId}].")
+
+
+class NewProductData(ProductData):
+    name: str = Field(min_length=1, description="Product name.")
+
+
+class Image(ToolInput):
+    """An image asset (IImageAsset); give the id of an uploaded asset, or its name and url."""
+
+    model_config = ConfigDict(extra="allow")
+    id: Uuid | None = None
+    name: str = Field(min_length=1)
+    url: str | None = None
+    thumb: str | None = None
+    width: int | None = Field(None, gt=0)
+    height: int | None = Field(None, gt=0)
+    size: int | None = Field(None, ge=0)
+    isFeatured: bool | None = None  # noqa: N815
+
+
+def data_call(path: str, shape: Shape, tenancy: Tenancy = Tenancy.DATA) -> ResourceCall:
+    return ResourceCall("GET", path, shape, tenancy, query={"data": "*"}, paging=None,
+                        query_style=QueryStyle.DATA_JSON)
+
+
+class GetProducts(PageInput):
+    data: Query | None = None
+    client_query: ClassVar[ClientQuery] = ClientQuery(data_call(BASE, Shape.PAGE))
+
+
+class GetProductsTranslated(PageInput):
+    langCode: Language  # noqa: N815
+    data: Query | None = None
+    client_query: ClassVar[ClientQuery] = ClientQuery(data_call(f"{BASE}/local/{{langCode}}", Shape.PAGE))
+
+
+class CountQuery(ToolInput):
+    findInput: Find | None = None  # noqa: N815
+
+
+class CountProducts(ToolInput):
+    data: CountQuery | None = None
+
+
+class Where(Find):
+    pass
+
+
+class ProductsPage(PageInput, RelationsInput):
+    search: str | None = Field(None, description="Exact product name to match.")
+    where: Where | None = None
+
+
+class GetProduct(IdInput):
+    data: Query | None = None
+
+
+class RelationsOnly(ToolInput):
+    relations: Relations = None
+
+
+class GetProductTranslated(IdInput):
+    langCode: Language  # noqa: N815
+    data: RelationsOnly | None = None
+
+
+class CreateProduct(ToolInput):
+    product_data: NewProductData
+    creates: ClassVar[ResourceCall] = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="product_data")
+
+
+class UpdateProduct(IdInput):
+    product_data: ProductData
+    updates: ClassVar[ResourceCall] = ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY,
+                                                   body_from="product_data")
+
+
+class GalleryImages(ToolInput):
+    productId: Uuid  # noqa: N815
+    images: list[Image] = Field(min_length=1, max_length=50)
+
+
+class FeaturedImage(ToolInput):
+    productId: Uuid  # noqa: N815
+    image: Image
+
+
+class GalleryImage(ToolInput):
+    productId: Uuid  # noqa: N815
+    imageId: Uuid  # noqa: N815
+
+
+class ProductId(ToolInput):
+    productId: Uuid  # noqa: N815
+
+
+CLIENT_QUERY = "client_query"
+
+TOOLS = (
+    read("get_products", "List products",
+         "List the organization's products; data.findInput filters by enabled, productCategoryId or "
+         "productTypeId and data.relations adds e.g. 'productType'. Returns {items, total}.",
+         TOOLSET, GetProducts, UseCaseCall(CLIENT_QUERY, (f"GET {BASE}",)), PageOutput),
+    read("get_products_translated", "List products in a language",
+         "Like get_products, with names and descriptions in the language langCode. Returns {items, total}.",
+         TOOLSET, GetProductsTranslated, UseCaseCall(CLIENT_QUERY, (f"GET {BASE}/local/:langCode",)), PageOutput),
+    read("get_product_count", "Count products",
+         "Count the organization's products, optionally filtered by data.findInput. Returns {count}.",
+         TOOLSET, CountProducts, data_call(f"{BASE}/count", Shape.COUNT)),
+    read("get_products_pagination", "Page through products",
+         "Page through products with equality filters in `where` (enabled, productCategoryId, productTypeId) "
+         "and an exact name in `search`. Returns {items, total}.",
+         TOOLSET, ProductsPage,
+         ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
+                      where={"where": "*", "search": "translations.name"})),
+    read("get_product", "Get a product",
+         "Get one product by id; data.relations adds e.g. 'productType', 'productCategory', 'variants'.",
+         TOOLSET, GetProduct, data_call(f"{BASE}/{{id}}", Shape.OBJECT), RECORD),
+    read("get_product_translated", "Get a product in a language",
+         "Get one product by id with its name and description in the language langCode.",
+         TOOLSET, GetProductTranslated, data_call(f"{BASE}/local/{{langCode}}/{{id}}", Shape.OBJECT, Tenancy.NONE),
+         RECORD),
+    write("create_product", "Create a product",
+          "Create a product from product_data.name; code, category and type default to a code derived from the "
+          "name and the organization's first category and product type. Returns the new product.",
+          TOOLSET, CreateProduct,
+          UseCaseCall("create_product", ("GET /api/product-categories/pagination",
+                                         "GET /api/product-types/pagination", f"POST {BASE}")),
+          output=RECORD),
+    write("update_product", "Update a product",
+          "Change fields of a product (only those given): name/description in one language, code, enabled, "
+          "category, type or tags. Returns the product.",
+          TOOLSET, UpdateProduct, UseCaseCall("update_product", (f"GET {BASE}/:id", f"PUT {BASE}/:id")),
+          idempotent=True, output=RECORD),
+    delete("delete_product", "Delete a product", "Delete a product permanently by id; this cannot be undone.",
+           TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
+    write("add_product_gallery_images", "Add gallery images",
+          "Add image assets to a product's gallery. Returns the product.",
+          TOOLSET, GalleryImages, UseCaseCall("add_product_images", (f"POST {BASE}/add-images/:productId",))),
+    write("set_product_featured_image", "Set the featured image",
+          "Make an image asset the product's featured image. Returns the product.",
+          TOOLSET, FeaturedImage,
+          ResourceCall("POST", f"{BASE}/set-as-featured/{{productId}}", body_from="image"), idempotent=True),
+    delete("delete_product_gallery_image", "Remove a gallery image",
+           "Remove one image from a product's gallery (refused while a variant uses it). Returns the product.",
+           TOOLSET, GalleryImage, ResourceCall("DELETE", f"{BASE}/{{productId}}/gallery-image/{{imageId}}")),
+    delete("delete_product_featured_image", "Remove the featured image",
+           "Clear a product's featured image. Returns the product.",
+           TOOLSET, ProductId, ResourceCall("DELETE", f"{BASE}/featured-image/{{productId}}")),
+)

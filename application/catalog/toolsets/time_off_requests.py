@@ -1,0 +1,164 @@
+"""Time-off requests (`/api/time-off-request`; the reference called `/api/time-off-requests`,
+which does not exist). Approving and denying have routes of their own; Gauzy has no
+"cancelled" status, so cancelling archives the request."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ConfigDict, Field, field_serializer
+
+from application.catalog.enums_teamwork import TimeOffStatus
+from application.catalog.fields import IdInput, IsoDate, PageInput, RelationsInput, ToolInput, Uuid
+from application.catalog.fields_teamwork import Hidden
+from application.catalog.model import ContextValue, ResourceCall, Shape, Tenancy, UseCaseCall
+from application.catalog.rows import RECORD, delete, read, write
+
+TOOLSET = "time-off"
+BASE = "/api/time-off-request"
+# Without both dates the pagination route keeps only the current month; a model asking for
+# "the requests" means all of them, so an absent bound is open-ended.
+ALL_TIME = {"startDate": "2000-01-01T00:00:00Z", "endDate": "2100-12-31T23:59:59Z"}
+FILTERS = {"status": "status", "employeeId": "employeeIds[]", "startDate": "startDate", "endDate": "endDate",
+           "policyName": "policy.name", "employeeName": "user.name", "includeArchived": "includeArchived",
+           "search": "description"}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+class RequestFilters(ToolInput):
+    status: TimeOffStatus | None = None
+    startDate: IsoDate | None = Field(None, description="Only requests overlapping this range (with endDate).")  # noqa: N815
+    endDate: IsoDate | None = None  # noqa: N815
+    policyName: str | None = Field(None, description="Part of the policy's name.")  # noqa: N815
+    employeeName: str | None = Field(None, description="Part of the employee's first or last name.")  # noqa: N815
+    includeArchived: bool = Field(False, description="Also list archived (cancelled) requests.")  # noqa: N815
+
+
+class GetRequests(PageInput, RelationsInput, RequestFilters):
+    employeeId: Uuid | None = None  # noqa: N815
+    search: str | None = Field(None, description="Text to find in the request's description.")
+
+
+class CountRequests(RequestFilters):
+    employeeId: Uuid | None = None  # noqa: N815
+
+
+class MyRequests(PageInput, RelationsInput, RequestFilters):
+    employeeId: Hidden = None  # noqa: N815 - the caller's own employee
+
+
+class PendingRequests(PageInput, RelationsInput):
+    employeeId: Uuid | None = None  # noqa: N815
+    policyName: str | None = Field(None, description="Part of the policy's name.")  # noqa: N815
+    startDate: IsoDate | None = Field(None, description="Only requests overlapping this range (with endDate).")  # noqa: N815
+    endDate: IsoDate | None = None  # noqa: N815
+    status: Hidden = None
+    includeArchived: Hidden = None  # noqa: N815
+
+
+class RequestChanges(ToolInput):
+    """A time-off request in the tool's words; serialised under Gauzy's names (start, end,
+    employees) so it can be sent as the request body as it is."""
+
+    model_config = ConfigDict(serialize_by_alias=True)
+    startDate: IsoDate | None = Field(None, serialization_alias="start", description="First day off.")  # noqa: N815
+    endDate: IsoDate | None = Field(None, serialization_alias="end", description="Last day off.")  # noqa: N815
+    employeeId: Uuid | None = Field(None, serialization_alias="employees", description="Who takes the time off.")  # noqa: N815
+    policyId: Uuid | None = Field(None, description="Time-off policy (see get_time_off_policies).")  # noqa: N815
+    description: str | None = None
+    status: TimeOffStatus | None = None
+    isHoliday: bool | None = Field(None, description="A public holiday rather than a personal request.")  # noqa: N815
+    documentUrl: str | None = None  # noqa: N815
+
+    @field_serializer("employeeId")
+    def _as_employees(self, employee_id: str | None) -> list[dict[str, str]] | None:
+        return None if employee_id is None else [{"id": employee_id}]
+
+
+class NewRequest(RequestChanges):
+    startDate: IsoDate = Field(serialization_alias="start", description="First day off.")  # noqa: N815
+    endDate: IsoDate = Field(serialization_alias="end", description="Last day off.")  # noqa: N815
+    employeeId: Uuid = Field(serialization_alias="employees", description="Who takes the time off.")  # noqa: N815
+    policyId: Uuid = Field(description="Time-off policy (see get_time_off_policies).")  # noqa: N815
+    requestDate: IsoDate = Field(default_factory=_now, description="When it was asked for; defaults to now.")  # noqa: N815
+
+
+class CreateRequest(ToolInput):
+    request_data: NewRequest
+
+
+class UpdateRequest(IdInput):
+    request_data: RequestChanges
+
+
+class GetRequest(IdInput):
+    pass
+
+
+def page(model: type[ToolInput], defaults: dict[str, Any] | None = None, shape: Shape = Shape.PAGE) -> ResourceCall:
+    """The pagination route with the filters `model` has; `defaults` pin hidden ones."""
+    where = {name: key for name, key in FILTERS.items() if name in model.model_fields}
+    return ResourceCall("GET", f"{BASE}/pagination", shape, Tenancy.WHERE, where=where,
+                        defaults={**ALL_TIME, **(defaults or {})})
+
+
+ME = {"employeeId": ContextValue.EMPLOYEE_ID}
+
+TOOLS = (
+    read("get_time_off_requests", "List time-off requests",
+         "List time-off requests, filtered by employee, status, date range, policy name or description text; "
+         "without dates every request is listed, archived ones only with includeArchived. "
+         "Returns {items, total}.",
+         TOOLSET, GetRequests, page(GetRequests)),
+    read("get_time_off_request_count", "Count time-off requests",
+         "Count time-off requests with the same filters as get_time_off_requests. Returns {count}.",
+         TOOLSET, CountRequests, page(CountRequests, {"limit": 1}, Shape.COUNT)),
+    read("get_time_off_request", "Get a time-off request",
+         "Get one time-off request by id: dates, status, policy id and description.",
+         TOOLSET, GetRequest, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
+    write("create_time_off_request", "Request time off",
+          "Create a time-off request for an employee under a policy, from startDate to endDate. Status "
+          "defaults to REQUESTED (awaiting approval). Returns the new request with its id.",
+          TOOLSET, CreateRequest,
+          ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="request_data",
+                       body_defaults={"status": "REQUESTED"}),
+          output=RECORD),
+    write("update_time_off_request", "Update a time-off request",
+          "Change a time-off request's dates, policy, employee, status or description (only the fields "
+          "given). Returns the updated request.",
+          TOOLSET, UpdateRequest,
+          ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="request_data"),
+          idempotent=True, output=RECORD),
+    delete("delete_time_off_request", "Delete a time-off request",
+           "Delete a time-off request permanently. To withdraw it but keep a record, use "
+           "cancel_time_off_request.",
+           TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
+    write("approve_time_off_request", "Approve a time-off request",
+          "Approve a pending time-off request (needs an admin role in Gauzy). Returns the request.",
+          TOOLSET, IdInput, ResourceCall("PUT", f"{BASE}/approval/{{id}}"), idempotent=True, output=RECORD),
+    write("deny_time_off_request", "Deny a time-off request",
+          "Deny a pending time-off request (needs an admin role in Gauzy). Returns the request.",
+          TOOLSET, IdInput, ResourceCall("PUT", f"{BASE}/denied/{{id}}"), idempotent=True, output=RECORD),
+    write("cancel_time_off_request", "Cancel a time-off request",
+          "Withdraw a time-off request. Gauzy has no cancelled status, so the request is archived: it keeps "
+          "its status and is listed again only with includeArchived. Returns the request.",
+          TOOLSET, IdInput,
+          ResourceCall("PUT", f"{BASE}/{{id}}", body_defaults={"isArchived": True}),
+          idempotent=True, output=RECORD),
+    read("get_my_time_off_requests", "My time-off requests",
+         "List the signed-in employee's own time-off requests, filtered like get_time_off_requests. "
+         "Returns {items, total}.",
+         TOOLSET, MyRequests, page(MyRequests, ME)),
+    read("get_pending_time_off_requests", "Pending time-off requests",
+         "List time-off requests still awaiting a decision (status REQUESTED), optionally of one employee. "
+         "Use before approving or denying. Returns {items, total}.",
+         TOOLSET, PendingRequests, page(PendingRequests, {"status": "REQUESTED", "includeArchived": False})),
+)
+
+# Reference parameters no route can honour are left out of the schemas; see
+# docs/tools-removed-teamwork.md.
+REMOVED: dict[str, str] = {}

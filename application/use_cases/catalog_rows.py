@@ -1,0 +1,33 @@
+"""Run catalog rows from a use case: the same request building and result shaping a
+tool row gets, for use cases that chain several Gauzy calls."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from application.catalog.model import ResourceCall
+from application.credentials import CredentialKeeper
+from application.invocation import Invocation
+from application.requests import build_request
+from application.results import shape_result
+from domain.principal import GauzyCredential
+
+
+class RowRunner:
+    def __init__(self, keeper: CredentialKeeper) -> None:
+        self._keeper = keeper
+
+    async def credential(self, invocation: Invocation) -> GauzyCredential:
+        return await self._keeper.current(invocation.caller)
+
+    async def run(self, call: ResourceCall, values: Mapping[str, Any], invocation: Invocation) -> Any:
+        credential = await self._keeper.current(invocation.caller)
+        request = build_request(call, values, credential, idempotent=call.method in ("GET", "PUT") or None)
+        return shape_result(call.shape, await self._keeper.send(invocation.caller, request))
+
+    async def all_items(self, call: ResourceCall, values: Mapping[str, Any], invocation: Invocation) -> list[Any]:
+        """The items of a list answer (`{items, total}` or a bare list)."""
+        answer = await self.run(call, values, invocation)
+        items = answer.get("items") if isinstance(answer, dict) else answer
+        return [item for item in items or [] if isinstance(item, dict)]

@@ -1,0 +1,158 @@
+"""Deals: behaviour Gauzy has no single route for. A new deal needs a stage (the first stage
+of a pipeline by default); moving a deal takes a stage *name* from its pipeline; search,
+statistics and the sales board look at every deal matching the filters."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from application.catalog.toolsets.deals import ALL, CREATE, GET, PIPELINE, PIPELINE_LIST, UPDATE
+from application.invocation import Invocation
+from application.use_cases.catalog_rows import RowRunner
+from domain.errors import NotFoundError
+
+
+def fold(text: str) -> str:
+    """Spelling-insensitive stage names: 'Qualified Lead', 'QUALIFIED_LEAD' and 'qualified-lead' agree."""
+    return text.strip().lower().replace("_", " ").replace("-", " ")
+
+
+def is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+def ordered(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    return sorted(rows, key=lambda row: str(row.get(key) or ""))
+
+
+def stages_in_order(pipeline: Any) -> list[dict[str, Any]]:
+    stages = pipeline.get("stages") if isinstance(pipeline, dict) else None
+    return sorted((s for s in stages or [] if isinstance(s, dict)), key=lambda s: int(s.get("index") or 0))
+
+
+def stage_named(pipeline: dict[str, Any], name: str) -> dict[str, Any]:
+    stages = stages_in_order(pipeline)
+    for stage in stages:
+        if fold(str(stage.get("name", ""))) == fold(name):
+            return stage
+    names = ", ".join(str(s.get("name")) for s in stages) or "none"
+    raise NotFoundError(f"Pipeline {pipeline.get('name')!r} has no stage named {name!r}.",
+                        hint=f"Its stages: {names}.")
+
+
+def _filters(arguments: BaseModel, *names: str) -> dict[str, Any]:
+    return {name: getattr(arguments, name) for name in names if getattr(arguments, name, None) is not None}
+
+
+class CreateDeal:
+    def __init__(self, runner: RowRunner) -> None:
+        self._runner = runner
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        data = getattr(arguments, "deal_data").model_dump(exclude_none=True)
+        pipeline_id = data.pop("pipelineId", None)
+        if not data.get("stageId"):
+            data["stageId"] = (await self._first_stage(pipeline_id, invocation))["id"]
+        data.setdefault("probability", 0)
+        return await self._runner.run(CREATE, {"deal_data": data}, invocation)
+
+    async def _first_stage(self, pipeline_id: str | None, invocation: Invocation) -> dict[str, Any]:
+        if pipeline_id:
+            pipelines = [await self._runner.run(PIPELINE, {"id": pipeline_id, "relations": ["stages"]}, invocation)]
+        else:
+            pipelines = ordered(await self._runner.all_items(PIPELINE_LIST, {"relations": ["stages"]}, invocation),
+                                "createdAt")
+        for pipeline in pipelines:
+            stages = stages_in_order(pipeline)
+            if stages:
+                return stages[0]
+        raise NotFoundError("There is no pipeline stage to put the deal in.",
+                            hint="Create a pipeline with stages (create_pipeline), or pass deal_data.stageId.")
+
+
+class MoveDealToStage:
+    def __init__(self, runner: RowRunner) -> None:
+        self._runner = runner
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        deal_id, stage = getattr(arguments, "id"), getattr(arguments, "stage")
+        stage_id = stage if is_uuid(stage) else await self._stage_id(deal_id, stage, invocation)
+        await self._runner.run(UPDATE, {"id": deal_id, "deal_data": {"stageId": stage_id}}, invocation)
+        return await self._runner.run(GET, {"id": deal_id, "relations": ["stage"]}, invocation)
+
+    async def _stage_id(self, deal_id: str, name: str, invocation: Invocation) -> str:
+        deal = await self._runner.run(GET, {"id": deal_id, "relations": ["stage"]}, invocation)
+        pipeline_id = (deal.get("stage") or {}).get("pipelineId") if isinstance(deal, dict) else None
+        if not pipeline_id:
+            raise NotFoundError("The deal is in no pipeline stage yet, so a stage name cannot be resolved.",
+                                hint="Pass the target stage's id instead.")
+        pipeline = await self._runner.run(PIPELINE, {"id": pipeline_id, "relations": ["stages"]}, invocation)
+        return str(stage_named(pipeline, name)["id"])
+
+
+class SearchDeals:
+    def __init__(self, runner: RowRunner) -> None:
+        self._runner = runner
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        wanted = getattr(arguments, "query").casefold()
+        deals = await self._runner.all_items(ALL, _filters(arguments, "stage", "clientId"), invocation)
+        found = [d for d in deals if wanted in str(d.get("title", "")).casefold()]
+        return {"items": found[: getattr(arguments, "limit")], "total": len(found)}
+
+
+def _instant(text: Any) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def created_between(deals: list[dict[str, Any]], start: Any, end: Any) -> list[dict[str, Any]]:
+    if start is None or end is None:
+        return deals
+    low, high = _instant(start), _instant(end)
+    return [d for d in deals if (at := _instant(d.get("createdAt"))) and low and high and low <= at <= high]
+
+
+class DealStatistics:
+    def __init__(self, runner: RowRunner) -> None:
+        self._runner = runner
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        values = _filters(arguments, "clientId", "createdByUserId") | {"relations": ["stage"]}
+        deals = created_between(await self._runner.all_items(ALL, values, invocation),
+                                getattr(arguments, "startDate"), getattr(arguments, "endDate"))
+        by_stage = Counter(str((d.get("stage") or {}).get("name") or d.get("stageId") or "none") for d in deals)
+        chances = [float(d["probability"]) for d in deals if d.get("probability") is not None]
+        return {"total": len(deals), "averageProbability": round(sum(chances) / len(chances), 2) if chances else None,
+                "byStage": dict(by_stage)}
+
+
+class DealsBoard:
+    def __init__(self, runner: RowRunner) -> None:
+        self._runner = runner
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        pipelines = await self._runner.all_items(PIPELINE_LIST, {"relations": ["stages"]}, invocation)
+        deals = await self._runner.all_items(ALL, _filters(arguments, "clientId", "createdByUserId"), invocation)
+        return [self._board(pipeline, deals) for pipeline in ordered(pipelines, "createdAt")]
+
+    @staticmethod
+    def _board(pipeline: dict[str, Any], deals: list[dict[str, Any]]) -> dict[str, Any]:
+        stages = stages_in_order(pipeline)
+        columns = []
+        for stage in stages:
+            inside = [d for d in deals if d.get("stageId") == stage.get("id")]
+            columns.append({"id": stage.get("id"), "name": stage.get("name"), "count": len(inside), "deals": inside})
+        return {"id": pipeline.get("id"), "name": pipeline.get("name"), "stages": columns}

@@ -1,0 +1,110 @@
+"""Pipeline stages. Gauzy keeps a pipeline's stages as one ordered list written with the
+pipeline (PUT /pipelines/:id): stages sent with an id are kept, stages without one are
+created, stages left out are deleted, and each stage's index is its position. So every
+change reads the current list, edits it and writes it back whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from application.catalog.toolsets.pipelines import GET, PUT
+from application.invocation import Invocation
+from application.use_cases.catalog_rows import RowRunner
+from domain.errors import NotFoundError
+
+STAGE_FIELDS = ("id", "name", "description")
+PIPELINE_FIELDS = ("name", "description", "isActive")
+
+
+def stages_of(pipeline: Any) -> list[dict[str, Any]]:
+    stages = pipeline.get("stages") if isinstance(pipeline, dict) else None
+    rows = [s for s in stages or [] if isinstance(s, dict)]
+    return sorted(rows, key=lambda s: s.get("index") or 0)
+
+
+def find_stage(stages: list[dict[str, Any]], stage_id: str) -> int:
+    for position, stage in enumerate(stages):
+        if stage.get("id") == stage_id:
+            return position
+    names = ", ".join(f"{s.get('name')} ({s.get('id')})" for s in stages) or "none"
+    raise NotFoundError(f"The pipeline has no stage {stage_id}.", hint=f"Its stages: {names}.")
+
+
+class PipelineStages:
+    """Load a pipeline with its stages; save it with a new stage list."""
+
+    def __init__(self, runner: RowRunner) -> None:
+        self._runner = runner
+
+    async def load(self, pipeline_id: str, invocation: Invocation) -> dict[str, Any]:
+        answer = await self._runner.run(GET, {"id": pipeline_id, "relations": ["stages"]}, invocation)
+        return answer if isinstance(answer, dict) else {"id": pipeline_id}
+
+    async def save(self, current: dict[str, Any], stages: list[dict[str, Any]], invocation: Invocation,
+                   changes: dict[str, Any] | None = None) -> dict[str, Any]:
+        credential = await self._runner.credential(invocation)
+        scope = {"tenantId": credential.tenant_id, "organizationId": credential.organization_id}
+        rows = [{**{k: s[k] for k in STAGE_FIELDS if s.get(k) is not None}, "index": position,
+                 "pipelineId": current["id"], **scope} for position, s in enumerate(stages, start=1)]
+        body = {k: current[k] for k in PIPELINE_FIELDS if current.get(k) is not None} | (changes or {})
+        await self._runner.run(PUT, {"id": current["id"], "pipeline": {**body, "stages": rows}}, invocation)
+        return await self.load(current["id"], invocation)
+
+
+class UpdatePipeline:
+    def __init__(self, runner: RowRunner) -> None:
+        self._pipelines = PipelineStages(runner)
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        changes = getattr(arguments, "pipeline_data").model_dump(exclude_none=True)
+        current = await self._pipelines.load(getattr(arguments, "id"), invocation)
+        stages = changes.pop("stages", None)
+        return await self._pipelines.save(current, stages_of(current) if stages is None else stages, invocation,
+                                          changes)
+
+
+class AddPipelineStage:
+    def __init__(self, runner: RowRunner) -> None:
+        self._pipelines = PipelineStages(runner)
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        data = getattr(arguments, "stage_data").model_dump(exclude_none=True)
+        current = await self._pipelines.load(getattr(arguments, "pipelineId"), invocation)
+        stages = stages_of(current)
+        known = {s.get("id") for s in stages}
+        position = min(data.pop("position", len(stages) + 1), len(stages) + 1)
+        stages.insert(position - 1, data)
+        saved = await self._pipelines.save(current, stages, invocation)
+        return next((s for s in stages_of(saved) if s.get("id") not in known), data)
+
+
+class UpdatePipelineStage:
+    def __init__(self, runner: RowRunner) -> None:
+        self._pipelines = PipelineStages(runner)
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        stage_id = getattr(arguments, "stageId")
+        patch = getattr(arguments, "stage_data").model_dump(exclude_none=True)
+        current = await self._pipelines.load(getattr(arguments, "pipelineId"), invocation)
+        stages = stages_of(current)
+        index = find_stage(stages, stage_id)
+        position = patch.pop("position", None)
+        stage = {**stages.pop(index), **patch}
+        stages.insert(index if position is None else min(position, len(stages) + 1) - 1, stage)
+        saved = await self._pipelines.save(current, stages, invocation)
+        return stages_of(saved)[find_stage(stages_of(saved), stage_id)]
+
+
+class RemovePipelineStage:
+    def __init__(self, runner: RowRunner) -> None:
+        self._pipelines = PipelineStages(runner)
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        stage_id = getattr(arguments, "stageId")
+        current = await self._pipelines.load(getattr(arguments, "pipelineId"), invocation)
+        stages = stages_of(current)
+        stages.pop(find_stage(stages, stage_id))
+        saved = await self._pipelines.save(current, stages, invocation)
+        return {"removed": stage_id, "stages": stages_of(saved)}

@@ -1,0 +1,1 @@
+"""The embedded OAuth 2.0 authorization server's vocabulary: clients, grants, consents, errors."""
