@@ -2,16 +2,16 @@
 
 Read tools need `mcp.read`, write tools `mcp.write`, admin tools `mcp.admin` (`ToolSpec.scope`);
 `MCP_AUTH_REQUIRED_SCOPES` adds scopes every request needs, whatever it calls. `tools/list`
-shows only the tools the token can call (docs/decisions/006-tools-list-by-scope.md).
+shows only the tools the token can call (docs/decisions/010-oauth-protected-resource.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from application.catalog.catalog import Catalog
 from application.catalog.model import ToolSpec
+from application.oauth.browser import person_session_key
 from domain.access import AccessClaims
 from domain.principal import CallerContext
 
@@ -23,12 +23,18 @@ def oauth_session_key(subject: str, session_id: str) -> str:
     return f"{subject}:{session_id}"
 
 
-def caller_from_claims(claims: AccessClaims, session_id: str) -> CallerContext:
+def caller_from_claims(claims: AccessClaims, session_key: str) -> CallerContext:
+    """The caller a verified token describes, in the session `session_key` (already
+    `oauth_session_key`-shaped). Their Gauzy credential is the person's own, shared by all their
+    sessions: the one the authorization server's sign-in page (or the login tool) stored."""
     return CallerContext(
-        session_key=oauth_session_key(claims.subject, session_id),
+        session_key=session_key,
         subject=claims.subject,
         scopes=claims.scopes,
         client_id=claims.client_id,
+        principal_key=person_session_key(claims.subject),
+        tenant_id=claims.tenant_id,
+        organization_id=claims.organization_id,
     )
 
 
@@ -38,20 +44,15 @@ class ScopePolicy:
 
     required: frozenset[str] = frozenset()
 
-    def missing_for_request(self, scopes: frozenset[str]) -> tuple[str, ...]:
-        """The request-wide scopes the token lacks, sorted (empty: it may proceed)."""
-        return tuple(sorted(self.required - scopes))
+    def missing(self, granted: frozenset[str], *needed: str) -> tuple[str, ...]:
+        """The scopes a request needing `needed` lacks, sorted (empty: it may proceed)."""
+        return tuple(sorted((self.required | set(needed)) - granted))
 
-    def missing_for_tool(self, tool: ToolSpec, scopes: frozenset[str]) -> tuple[str, ...]:
-        needed = self.required | {tool.scope.value}
-        return tuple(sorted(needed - scopes))
-
-    def visible(self, catalog: Iterable[ToolSpec], scopes: frozenset[str]) -> list[ToolSpec]:
-        """The tools a token with `scopes` may call, in catalog order."""
-        return [tool for tool in catalog if not self.missing_for_tool(tool, scopes)]
+    def visible(self, tools: Iterable[ToolSpec], granted: frozenset[str]) -> list[ToolSpec]:
+        """The tools a token with `granted` may call, in catalog order."""
+        return [tool for tool in tools if not self.missing(granted, tool.scope.value)]
 
 
-def tool_scope(catalog: Catalog, name: str) -> str | None:
-    """The scope tool `name` needs, or None when there is no such tool."""
-    tool = next((spec for spec in catalog if spec.name == name), None)
-    return tool.scope.value if tool is not None else None
+def tool_scopes(tools: Iterable[ToolSpec]) -> Mapping[str, str]:
+    """Tool name → the scope calling it needs."""
+    return {tool.name: tool.scope.value for tool in tools}

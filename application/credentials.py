@@ -7,7 +7,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any
 
-from domain.errors import AuthenticationError, NotSignedInError
+from domain.errors import AuthenticationError, NotSignedInError, PermissionDeniedError
 from domain.gauzy import GauzyRequest
 from domain.ports import Clock, GauzyApi, SessionStore
 from domain.principal import CallerContext, GauzyCredential
@@ -57,13 +57,13 @@ class CredentialKeeper:
 
     async def current(self, caller: CallerContext) -> GauzyCredential:
         """The caller's credential, refreshed first when it expires within 10 s."""
-        session = await self._sessions.load(caller.session_key)
+        session = await self._sessions.load(caller.credential_key)
         credential = session.credential if session else None
         if credential is None:
-            return await self._sign_in_service_account(caller)
+            return _same_tenant(caller, await self._sign_in_service_account(caller))
         if not credential.needs_refresh(self._clock.now()):
-            return credential
-        async with self._lock(caller.session_key):
+            return _same_tenant(caller, credential)
+        async with self._lock(caller.credential_key):
             return await self._refresh_if_still(caller, lambda c: c.needs_refresh(self._clock.now()))
 
     async def sign_in(self, caller: CallerContext, email: str, password: str) -> GauzyCredential:
@@ -73,7 +73,7 @@ class CredentialKeeper:
 
     async def sign_out(self, caller: CallerContext) -> bool:
         """Log out of Gauzy (best effort) and forget the credential; False if none was held."""
-        session = await self._sessions.load(caller.session_key)
+        session = await self._sessions.load(caller.credential_key)
         if session is None or session.credential is None:
             return False
         try:
@@ -83,19 +83,19 @@ class CredentialKeeper:
         return True
 
     async def force_refresh(self, caller: CallerContext) -> GauzyCredential:
-        async with self._lock(caller.session_key):
+        async with self._lock(caller.credential_key):
             return await self._refresh_if_still(caller, lambda _: True)
 
     async def session(self, caller: CallerContext) -> Session | None:
-        return await self._sessions.load(caller.session_key)
+        return await self._sessions.load(caller.credential_key)
 
     async def _refresh_after_rejection(self, caller: CallerContext, rejected: GauzyCredential) -> GauzyCredential:
-        async with self._lock(caller.session_key):
+        async with self._lock(caller.credential_key):
             # Another call may already have refreshed while this one waited for the lock.
             return await self._refresh_if_still(caller, lambda c: c.access_token == rejected.access_token)
 
     async def _refresh_if_still(self, caller: CallerContext, stale: Any) -> GauzyCredential:
-        session = await self._sessions.load(caller.session_key)
+        session = await self._sessions.load(caller.credential_key)
         credential = session.credential if session else None
         if credential is None:
             return await self._login_service_account(caller)
@@ -113,15 +113,15 @@ class CredentialKeeper:
     async def _refreshed_elsewhere(self, caller: CallerContext, used: GauzyCredential) -> GauzyCredential:
         """Gauzy rotates refresh tokens, so when another instance sharing the session store
         refreshed first, ours is refused: use the tokens that instance saved, if any."""
-        session = await self._sessions.load(caller.session_key)
+        session = await self._sessions.load(caller.credential_key)
         stored = session.credential if session else None
         if stored is not None and stored.refresh_token != used.refresh_token:
             return stored
         raise AuthenticationError("Gauzy refused to renew the sign-in.", hint="Sign in again with the login tool.")
 
     async def _sign_in_service_account(self, caller: CallerContext) -> GauzyCredential:
-        async with self._lock(caller.session_key):
-            session = await self._sessions.load(caller.session_key)
+        async with self._lock(caller.credential_key):
+            session = await self._sessions.load(caller.credential_key)
             if session is not None and session.credential is not None:
                 return session.credential
             return await self._login_service_account(caller)
@@ -138,10 +138,20 @@ class CredentialKeeper:
 
     async def _store(self, caller: CallerContext, credential: GauzyCredential) -> None:
         now = self._clock.now()
-        session = await self._sessions.load(caller.session_key)
+        session = await self._sessions.load(caller.credential_key)
         if session is None:
-            session = Session(key=caller.session_key, subject=caller.subject, created_at=now, last_seen_at=now)
+            session = Session(key=caller.credential_key, subject=caller.subject, created_at=now, last_seen_at=now)
         await self._sessions.save(session.signed_in(credential).seen(now), self._ttl)
 
     def _lock(self, key: str) -> asyncio.Lock:
         return self._locks.setdefault(key, asyncio.Lock())
+
+
+def _same_tenant(caller: CallerContext, credential: GauzyCredential) -> GauzyCredential:
+    """An OAuth token issued for one tenant never runs calls in another, whoever signed in."""
+    if caller.tenant_id is not None and caller.tenant_id != credential.tenant_id:
+        raise PermissionDeniedError(
+            "The Gauzy account signed in here belongs to another tenant than your access token.",
+            hint="Sign in with an account of the token's tenant, or get a token for this tenant.",
+        )
+    return credential

@@ -14,7 +14,7 @@ from application.catalog.model import BulkCall, ResourceCall, ToolSpec
 from application.credentials import CredentialKeeper
 from application.invocation import Invocation, UseCase
 from application.requests import build_request, current_record_request, merge_missing
-from application.results import shape_result
+from application.results import check_deleted, shape_result
 from application.validation import validate_arguments
 from domain.errors import DomainError, InsufficientScopeError
 
@@ -72,7 +72,9 @@ class ToolDispatcher:
         if call.merge_current:
             current = await self._keeper.send(invocation.caller, current_record_request(request, credential))
             request = merge_missing(request, current, call.merge_current)
-        return shape_result(call.shape, await self._keeper.send(invocation.caller, request))
+        answer = await self._keeper.send(invocation.caller, request)
+        check_deleted(request.method, request.path, answer)
+        return shape_result(call.shape, answer)
 
     async def _bulk(self, tool: ToolSpec, bulk: BulkCall, arguments: BaseModel, invocation: Invocation) -> Any:
         items = getattr(arguments, bulk.items_field)
@@ -83,7 +85,7 @@ class ToolDispatcher:
                 values = {bulk.item_as: values}
             try:
                 answer = await self._send(tool, bulk.item, values, invocation)
-                record_id = answer.get("id") if isinstance(answer, dict) else values.get("id")
+                record_id = (answer.get("id") if isinstance(answer, dict) else None) or values.get("id")
                 results.append({"index": index, "ok": True, "id": record_id})
             except DomainError as error:
                 results.append({"index": index, "ok": False, "id": values.get("id"), "error": str(error)})

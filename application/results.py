@@ -5,6 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from application.catalog.model import Shape
+from domain.errors import NotFoundError
+
+
+def check_deleted(method: str, path: str, answer: Any) -> None:
+    """Gauzy answers a DELETE of an unknown id with `affected: 0`, not 404: say it plainly."""
+    if method == "DELETE" and isinstance(answer, dict) and answer.get("affected") == 0:
+        raise NotFoundError(f"Nothing was deleted: no record at {path}.", hint="Check the id with a list tool.")
 
 
 def shape_result(shape: Shape, answer: Any) -> Any:

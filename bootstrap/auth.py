@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 
+from adapters.inbound.oauth.middleware import BearerGuard
 from adapters.outbound.token_verifiers import (
     IntrospectionClient,
     IntrospectionTokenVerifier,
@@ -18,7 +19,8 @@ from adapters.outbound.token_verifiers import (
     PublicKeyTokenVerifier,
     allowed_algorithms,
 )
-from application.access_policy import ScopePolicy
+from application.access_policy import ScopePolicy, tool_scopes
+from application.catalog.catalog import Catalog
 from application.protected_resource import (
     ProtectedResource,
     ResourceUriError,
@@ -117,3 +119,13 @@ def introspection_verifier(settings: Settings, http: httpx.AsyncClient, clock: C
     client = IntrospectionClient(str(settings.auth_introspection_endpoint), client_id, secret)
     return IntrospectionTokenVerifier(client, http, clock, audience=audience(settings),
                                       issuer=settings.auth_issuer, cache_ttl=settings.auth_token_cache_ttl)
+
+
+def bearer_guard(settings: Settings, verifier: TokenVerifier | None, resource: ProtectedResource,
+                 policy: ScopePolicy, catalog: Catalog) -> BearerGuard | None:
+    """The bearer-token check of the remote transports; None with MCP_AUTH_ENABLED off."""
+    if verifier is None:
+        return None
+    protected = tuple(dict.fromkeys(("/mcp", "/sse", settings.ws_path)))
+    return BearerGuard(verifier=verifier, resource=resource, policy=policy, tool_scopes=tool_scopes(catalog),
+                       protected=protected)

@@ -10,6 +10,8 @@ from dataclasses import replace
 
 from adapters.inbound.mcp_tools import build_mcp_server
 from adapters.inbound.stdio import resolve_stdio_caller, serve_stdio
+from bootstrap.auth_server import embedded_authorization_server, serve_auth_server, with_embedded_defaults
+from bootstrap.auth_server_settings import AuthServerSettings
 from bootstrap.connection_check import check_connection
 from bootstrap.container import SERVER_NAME, VERSION, Container, build_container, close_resources
 from bootstrap.logs import configure_logging
@@ -24,9 +26,12 @@ def parser() -> argparse.ArgumentParser:
         prog="gauzy-mcp",
         description="Model Context Protocol server for Ever Gauzy. With no API_BASE_URL it serves an "
         "embedded demo Gauzy, signed in as the demo user.",
-        epilog="Environment variables (also read from ./.env):\n" + Settings.help_text(),
+        epilog="Environment variables (also read from ./.env):\n" + Settings.help_text() + "\n"
+        + AuthServerSettings.help_text(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    cli.add_argument("command", nargs="?", choices=["auth-server"],
+                     help="auth-server: run only the OAuth authorization server, on MCP_AUTH_PORT")
     cli.add_argument("--transport", help="stdio (default), http, websocket, or http,websocket")
     cli.add_argument("--toolsets", help="comma-separated toolsets to expose (default: all)")
     cli.add_argument("--read-only", action="store_true", help="expose only tools that do not write")
@@ -47,10 +52,10 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return settings
 
 
-async def serve(container: Container) -> None:
+async def serve(container: Container, server_settings: AuthServerSettings) -> None:
     settings: Settings = container.settings()
     if settings.transport != "stdio":
-        await serve_remote(container)
+        await serve_remote(container, embedded_authorization_server(container, server_settings))
         return
     server = build_mcp_server(container.dispatcher(), resolve_stdio_caller, name=SERVER_NAME, version=VERSION)
     log.info("serving %d tools over stdio on %s", len(container.catalog()),
@@ -68,11 +73,15 @@ def main(argv: list[str] | None = None) -> int:
         configure_logging(debug=settings.debug)
         # gauzy_mcp.gauzy_http logs each Gauzy call (redacted) at debug; httpx's own line per call is noise
         logging.getLogger("httpx").setLevel(logging.WARNING)
-        container = build_container(settings)
+        server_settings = AuthServerSettings.from_env()
+        container = build_container(with_embedded_defaults(settings, server_settings))
         container.catalog()  # unknown toolsets fail here, before any transport starts
         if args.test:
             return asyncio.run(check_connection(container))
-        asyncio.run(serve(container))
+        if args.command == "auth-server":
+            asyncio.run(serve_auth_server(container, server_settings))
+            return 0
+        asyncio.run(serve(container, server_settings))
     except (SettingsError, ValueError) as error:
         print(f"gauzy-mcp: {error}", file=sys.stderr)
         return 2

@@ -34,7 +34,10 @@ PROTOCOL_VERSIONS = tuple(v for v in (*HANDSHAKE_PROTOCOL_VERSIONS, *MODERN_PROT
 
 
 def service_account(settings: Settings) -> ServiceAccount | None:
-    """Who the server signs in as when a caller has not: the configured account, or the demo user."""
+    """Who the server signs in as when a caller has not: the configured account, or the demo user.
+    None with OAuth on: each person's calls run with their own Gauzy sign-in (decision 010)."""
+    if settings.auth_enabled and settings.transport != "stdio":
+        return None
     if settings.auth_email and settings.auth_password and settings.auto_login:
         return ServiceAccount(settings.auth_email, settings.auth_password)
     if settings.demo and settings.auto_login:

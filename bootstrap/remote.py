@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 from typing import Any
 
 from hypercorn.asyncio import serve
 from hypercorn.config import Config
+from quart import Quart
 
 from adapters.inbound.http import (
     LOOPBACK_HOSTS,
@@ -27,7 +29,10 @@ from adapters.inbound.http import (
 )
 from adapters.inbound.http.health import Check
 from adapters.inbound.mcp_tools import build_mcp_server
+from adapters.inbound.oauth.listings import ScopedListings
+from adapters.inbound.oauth.middleware import BearerGuard
 from adapters.inbound.websocket import WebSocketOptions, create_websocket_app
+from bootstrap import auth
 from bootstrap.container import SERVER_NAME, VERSION, Container, close_resources, storage_backend
 from bootstrap.settings import Settings, SettingsError
 
@@ -51,17 +56,32 @@ def readiness_checks(container: Container) -> dict[str, Check]:
 
 def remote_parts(container: Container) -> RemoteParts:
     settings: Settings = container.settings()
-    callers = RemoteCallers(container.session_gate())
+    guard = oauth_guard(container)
+    listings = ScopedListings(container.catalog(), container.scope_policy()) if guard is not None else None
+    callers = RemoteCallers(container.session_gate(), listings=listings)
     throttle = None
     if settings.throttle_enabled:
         throttle = Throttle(container.rate_limiter(), settings.throttle_limit, settings.throttle_window_seconds,
                             TrustedProxies.parse(settings.trusted_proxies))
     return RemoteParts(
-        server=build_mcp_server(container.dispatcher(), callers, name=SERVER_NAME, version=VERSION),
+        server=build_mcp_server(container.dispatcher(), callers, name=SERVER_NAME, version=VERSION,
+                                listing_for=callers.listing),
         dispatcher=container.dispatcher(), gate=container.session_gate(), callers=callers, throttle=throttle,
         readiness=readiness_checks(container), events=EventHub(),
-        server_info={"name": SERVER_NAME, "version": VERSION, "title": "Gauzy MCP server"},
+        server_info={"name": SERVER_NAME, "version": VERSION, "title": "Gauzy MCP server"}, bearer=guard,
     )
+
+
+def oauth_guard(container: Container) -> BearerGuard | None:
+    """MCP_AUTH_ENABLED: the bearer check, built (and its settings checked) before serving."""
+    settings: Settings = container.settings()
+    if not settings.auth_enabled:
+        return None
+    guard = auth.bearer_guard(settings, container.token_verifier(), container.protected_resource(),
+                              container.scope_policy(), container.catalog())
+    log.info("OAuth on: tokens for %s, metadata at %s", container.protected_resource().resource,
+             container.protected_resource().metadata_url)
+    return guard
 
 
 def edge_options(settings: Settings, origins: tuple[str, ...]) -> EdgeOptions:
@@ -129,15 +149,18 @@ def _on_signals(stopping: asyncio.Event, events: EventHub) -> None:
         loop.add_signal_handler(getattr(signal, name), stop)
 
 
-async def serve_remote(container: Container) -> None:
+async def serve_remote(container: Container, http_extras: Callable[[Quart], None] | None = None) -> None:
+    """`http_extras` adds to the HTTP app before it serves (the embedded authorization server)."""
     settings: Settings = container.settings()
     kinds = remote_transports(settings)
     parts = remote_parts(container)
     stopping = asyncio.Event()
     listeners: list[tuple[Any, Config]] = []
     if "http" in kinds:
-        listeners.append((create_http_app(parts, http_options(settings)),
-                          hypercorn_config(settings, settings.http_host, settings.http_port)))
+        http_app = create_http_app(parts, http_options(settings))
+        if http_extras is not None:
+            http_extras(http_app)
+        listeners.append((http_app, hypercorn_config(settings, settings.http_host, settings.http_port)))
         log.info("MCP over HTTP on http://%s:%d/mcp (JSON-RPC at /sse)", settings.http_host, settings.http_port)
     if "websocket" in kinds:
         listeners.append((create_websocket_app(parts, websocket_options(settings), stopping),

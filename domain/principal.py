@@ -39,11 +39,21 @@ ALL_SCOPES = frozenset({"mcp.read", "mcp.write", "mcp.admin"})
 class CallerContext:
     """What an inbound adapter knows about the caller of one request.
 
-    `session_key` addresses the caller's stored session (credential); `scopes` are the
-    OAuth scopes granted (all of them when OAuth is off).
+    `session_key` addresses the caller's stored session; `scopes` are the OAuth scopes granted
+    (all of them when OAuth is off). With OAuth, `principal_key` addresses the person's own
+    record, whose Gauzy credential every session of theirs shares, and `tenant_id` is the
+    tenant their token was issued for.
     """
 
     session_key: str
     subject: str = "local"
     scopes: frozenset[str] = ALL_SCOPES
     client_id: str | None = None
+    principal_key: str | None = None
+    tenant_id: str | None = None
+    organization_id: str | None = None
+
+    @property
+    def credential_key(self) -> str:
+        """Where the caller's Gauzy credential is kept: the person's record, else the session."""
+        return self.principal_key or self.session_key

@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -18,7 +19,7 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-START_TIMEOUT = 30.0
+START_TIMEOUT = 60.0
 
 
 def free_port() -> int:
@@ -86,9 +87,11 @@ class ServerProcess:
         base = {k: v for k, v in os.environ.items() if not k.startswith(("API_", "GAUZY_", "MCP_", "REDIS_",
                                                                            "THROTTLE_"))}
         self.env = {**base, "MCP_HTTP_PORT": str(self.http_port), "MCP_WS_PORT": str(self.ws_port),
-                    "MCP_SHUTDOWN_TIMEOUT": "5", **env}
+                    "MCP_SHUTDOWN_TIMEOUT": "5", "MCP_WS_PING_INTERVAL": "1", **env}
         self.log_path = Path(tempfile.mkdtemp(prefix="gauzy-mcp-server-")) / "stderr.log"
         self.process: subprocess.Popen[bytes] | None = None
+        self.health_scheme = "http"  # https when the listener probed for health serves TLS
+        self.health_ssl: ssl.SSLContext | bool = True  # what verifies it
 
     @property
     def url(self) -> str:
@@ -99,12 +102,22 @@ class ServerProcess:
         return f"ws://127.0.0.1:{self.ws_port}/sse"
 
     def start(self) -> ServerProcess:
+        return self.launch().wait_ready()
+
+    def launch(self) -> ServerProcess:
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen([sys.executable, "-m", "bootstrap.cli", "--transport", self.transport],
                                             env=self.env, cwd=ROOT, stdin=subprocess.DEVNULL,
                                             stdout=subprocess.DEVNULL, stderr=log)
+        return self
+
+    def wait_ready(self) -> ServerProcess:
         port = self.http_port if "http" in self.transport else self.ws_port
-        wait_until(lambda: self._healthy(port), START_TIMEOUT, f"the server to serve /health\n{self.logs()}")
+        try:
+            wait_until(lambda: self._healthy(port), START_TIMEOUT, "the server to serve /health")
+        except AssertionError as error:
+            self.stop()
+            raise AssertionError(f"{error}\n{self.logs()}") from None
         return self
 
     def stop(self) -> int | None:
@@ -129,7 +142,8 @@ class ServerProcess:
         if self.process is not None and self.process.poll() is not None:
             raise AssertionError(f"the server exited with {self.process.returncode}:\n{self.logs()}")
         try:
-            return httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200
+            health = f"{self.health_scheme}://localhost:{port}/health"
+            return httpx.get(health, timeout=1, verify=self.health_ssl).status_code == 200
         except httpx.HTTPError:
             return False
 
@@ -143,3 +157,16 @@ def redis_server() -> Iterator[RedisProcess]:
         yield redis
     finally:
         redis.close()
+
+
+@pytest.fixture(scope="module")
+def gauzy_double() -> Iterator[object]:
+    """The Gauzy API double over HTTP, for tests where several server processes must share one
+    Gauzy (the embedded demo Gauzy lives inside each process)."""
+    from tests.doubles.gauzy.server import GauzyDouble
+
+    double = GauzyDouble(login_limit_per_minute=1000).start()
+    try:
+        yield double
+    finally:
+        double.stop()

@@ -32,12 +32,13 @@ FIRST_OF = {
     "$contact_with_email": ("get_organization_contacts", {"primaryEmail": "@"}),  # invitable
     "$report": ("get_reports", {}),
 }
-# placeholder -> (tool, its arguments, field of its result): ids only the signed-in user has
+# placeholder -> (tool, its arguments, field of its result): ids of the signed-in user's own
+# employee record (a Gauzy call, so it signs in first, unlike get_auth_status)
 FIELD_OF = {
-    "$organization": ("get_auth_status", {}, "organizationId"),
-    "$my_employee": ("get_auth_status", {}, "employeeId"),
-    "$my_user": ("get_auth_status", {}, "userId"),
-    "$tenant": ("get_auth_status", {}, "tenantId"),
+    "$organization": ("get_current_employee", {}, "organizationId"),
+    "$tenant": ("get_current_employee", {}, "tenantId"),
+    "$my_employee": ("get_current_employee", {}, "id"),
+    "$my_user": ("get_current_employee", {}, "userId"),
 }
 
 

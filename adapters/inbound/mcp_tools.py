@@ -16,6 +16,7 @@ from mcp.server.context import ServerRequestContext
 from mcp.shared.exceptions import MCPError
 
 from adapters.inbound.audit import audited_call
+from adapters.inbound.listing_cache import ListingCache
 from application.catalog.catalog import Catalog
 from application.catalog.model import Effect, ToolSpec
 from application.dispatcher import ToolDispatcher, ToolOutcome
@@ -24,6 +25,7 @@ from domain.principal import CallerContext
 
 log = logging.getLogger("gauzy_mcp.tools")
 CallerResolver = Callable[[ServerRequestContext[Any, Any]], Awaitable[CallerContext]]
+ListingResolver = Callable[[ServerRequestContext[Any, Any]], "types.ListToolsResult | None"]
 INSTRUCTIONS = (
     "Tools for the Ever Gauzy business platform: projects, tasks, timers, employees and more. "
     "Ids come from list tools (get_projects, get_tasks, get_employees). If a tool says you are not "
@@ -66,14 +68,23 @@ def mcp_tool(spec: ToolSpec) -> types.Tool:
     )
 
 
+_LISTINGS: dict[int, tuple[Catalog, types.ListToolsResult]] = {}
+
+
 def tool_listing(catalog: Catalog) -> types.ListToolsResult:
-    """The `tools/list` answer, built once per catalog (it does not change between calls)."""
-    return types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog])
+    """The `tools/list` answer, built once per catalog (it does not change between calls, and
+    building ~300 JSON schemas takes seconds): every transport of the process shares it."""
+    cached = _LISTINGS.get(id(catalog))
+    if cached is None or cached[0] is not catalog:
+        cached = _LISTINGS[id(catalog)] = (catalog, types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog]))
+    return cached[1]
 
 
 def build_mcp_server(
-    dispatcher: ToolDispatcher, resolve_caller: CallerResolver, *, name: str, version: str
+    dispatcher: ToolDispatcher, resolve_caller: CallerResolver, *, name: str, version: str,
+    listing_for: ListingResolver | None = None,
 ) -> Server[Any]:
+    """`listing_for` (OAuth): the `tools/list` answer for a request's token, None for every tool."""
     catalog: Catalog = dispatcher.catalog
     listing = tool_listing(catalog)
     known = {spec.name for spec in catalog}
@@ -81,7 +92,8 @@ def build_mcp_server(
     async def list_tools(
         ctx: ServerRequestContext[Any, Any], params: types.PaginatedRequestParams | None
     ) -> types.ListToolsResult:
-        return listing
+        scoped = listing_for(ctx) if listing_for is not None else None
+        return listing if scoped is None else scoped
 
     async def call_tool(
         ctx: ServerRequestContext[Any, Any], params: types.CallToolRequestParams
@@ -102,5 +114,7 @@ def build_mcp_server(
             is_error=outcome.is_error,
         )
 
-    return Server(name, version=version, title="Gauzy MCP server", instructions=INSTRUCTIONS,
-                  on_list_tools=list_tools, on_call_tool=call_tool)
+    server: Server[Any] = Server(name, version=version, title="Gauzy MCP server", instructions=INSTRUCTIONS,
+                                 on_list_tools=list_tools, on_call_tool=call_tool)
+    server.middleware.append(ListingCache(lambda ctx: (listing_for(ctx) if listing_for else None) or listing))
+    return server

@@ -1,6 +1,6 @@
 """Encryption of Gauzy credentials at rest: AES-256-GCM, key derived from MCP_SESSION_SECRET.
 
-See docs/decisions/004-session-token-encryption.md for why AES-GCM and not Fernet.
+See docs/decisions/008-session-tokens-encrypted-at-rest.md for why AES-GCM and not Fernet.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The real API's enums for invoices, payments, expenses, candidates and reports
+"""The real API's enums for invoices, payments, expenses, candidates, awards and reports
 (gauzy-contracts `enums`), with the reference server's spellings accepted as aliases."""
 
 from __future__ import annotations
@@ -26,3 +26,5 @@ CandidateStatus = api_enum(("APPLIED", "REJECTED", "HIRED"), what="candidate sta
 PayPeriod = api_enum(("NONE", "BI_WEEKLY", "WEEKLY", "TWICE_PER_MONTH", "MONTHLY"), what="pay period")
 # ReportGroupFilterEnum values the payment report actually answers (employee yields an empty list).
 PaymentReportGroup = api_enum(("date", "client", "project"), {"contact": "client"}, what="grouping")
+AwardSortField = api_enum(("name", "year", "createdAt", "updatedAt"), what="sort field")
+AwardGrouping = api_enum(("employee", "year", "month"), what="grouping")

@@ -4,6 +4,7 @@ to it with their Gauzy email and password."""
 from __future__ import annotations
 
 import hmac
+from dataclasses import replace
 from datetime import timedelta
 
 from application.oauth.config import ServerConfig
@@ -32,6 +33,16 @@ def subject_of(credential: GauzyCredential) -> str:
     return credential.user_id
 
 
+class People:
+    """The people who signed in on the sign-in page (their Gauzy ids, for tokens and userinfo)."""
+
+    def __init__(self, store: OAuthStateStore) -> None:
+        self._store = store
+
+    async def find(self, subject: str) -> Person | None:
+        return await self._store.load_person(subject)
+
+
 class BrowserSessions:
     """Sessions of the sign-in and consent pages. The cookie holds a random id; the store holds
     only its digest. Each session has a CSRF token for its forms (OWASP synchronizer token)."""
@@ -54,6 +65,13 @@ class BrowserSessions:
         if session is None or self._clock.now() >= session.created_at + timedelta(seconds=self._ttl):
             return None
         return session
+
+    async def note(self, session_id: str, session: BrowserSession, notice: str | None) -> BrowserSession:
+        """Keep (or clear, with None) a message for the next page this browser sees."""
+        noted = replace(session, notice=notice)
+        remaining = self._ttl - int((self._clock.now() - session.created_at).total_seconds())
+        await self._store.save_browser_session(digest(session_id), noted, max(remaining, 1))
+        return noted
 
     async def close(self, session_id: str) -> None:
         await self._store.delete_browser_session(digest(session_id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -12,6 +13,17 @@ from domain.errors import NotSignedInError
 from domain.oauth.model import AuthorizationCode, Consent, GrantScope
 from domain.ports.clock import Clock
 from domain.ports.oauth_state_store import OAuthStateStore
+
+
+def consent_cookie_suffix(client_id: str) -> str:
+    """Part of the consent cookie's name: one cookie per client_id (MCP Security Best
+    Practices, "Confused Deputy": the consent cookie is bound to the client)."""
+    return digest(client_id)[:16]
+
+
+def consent_cookie_value(consent: Consent) -> str:
+    """Names the person, the client and the approval; a new approval changes it."""
+    return digest(f"{consent.subject}\n{consent.client_id}\n{consent.granted_at.isoformat()}")
 
 
 class ConsentBook:
@@ -26,7 +38,16 @@ class ConsentBook:
         consent = await self._store.load_consent(subject, request.client.client_id)
         return consent is not None and consent.covers(request.scopes, request.redirect_uri)
 
-    async def record(self, subject: str, request: AuthorizationRequest) -> None:
+    async def remembered(self, subject: str, request: AuthorizationRequest, cookie: str | None) -> bool:
+        """True when the person approved this client for these scopes and this redirect URI AND
+        the browser carries this client's consent cookie: both, so neither a stolen cookie nor
+        another browser of the same person skips the page."""
+        consent = await self._store.load_consent(subject, request.client.client_id)
+        if consent is None or not consent.covers(request.scopes, request.redirect_uri) or not cookie:
+            return False
+        return hmac.compare_digest(cookie, consent_cookie_value(consent))
+
+    async def record(self, subject: str, request: AuthorizationRequest) -> Consent:
         now = self._clock.now()
         consent = await self._store.load_consent(subject, request.client.client_id)
         if consent is None:
@@ -35,6 +56,7 @@ class ConsentBook:
         else:
             consent = consent.widened(request.scopes, request.redirect_uri, now)
         await self._store.save_consent(consent)
+        return consent
 
 
 @dataclass(frozen=True)

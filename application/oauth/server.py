@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from application.oauth.authorization import ValidateAuthorization
-from application.oauth.browser import BrowserSessions, SignIn
+from application.oauth.browser import BrowserSessions, People, SignIn
 from application.oauth.clients import ClientDirectory
 from application.oauth.config import ServerConfig
 from application.oauth.consent import ConsentBook, IssueCode
@@ -32,6 +32,7 @@ class AuthorizationServer:
     register: RegisterClient
     validate: ValidateAuthorization
     browser: BrowserSessions
+    people: People
     sign_in: SignIn
     consents: ConsentBook
     issue_code: IssueCode
@@ -55,7 +56,7 @@ def build_authorization_server(
         config=config, signer=signer, clients=clients,
         register=RegisterClient(store, clock, config),
         validate=ValidateAuthorization(clients, config),
-        browser=browser,
+        browser=browser, people=People(store),
         sign_in=SignIn(gauzy, sessions, store, browser, clock, credential_ttl=credential_ttl),
         consents=ConsentBook(store, clock),
         issue_code=IssueCode(store, clock, config),

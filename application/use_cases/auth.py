@@ -82,7 +82,13 @@ class SessionInfo:
         self._sessions = sessions
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        return describe_session(await self._sessions.load(invocation.caller.session_key))
+        caller = invocation.caller
+        described = describe_session(await self._sessions.load(caller.session_key))
+        if described["exists"] and caller.credential_key != caller.session_key:
+            # OAuth: the Gauzy sign-in belongs to the person, not to this session.
+            person = await self._sessions.load(caller.credential_key)
+            described["authenticated"] = person is not None and person.credential is not None
+        return described
 
 
 class CleanupSessions:

@@ -8,9 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from application.catalog.toolsets.candidates import CREATE, STATUS, UPDATE
+from application.catalog.toolsets.candidates import CREATE, STATUS, UPDATE, CandidateStatusChange
+from application.catalog.toolsets.candidates import CreateCandidate as CreateCandidateInput
 from application.invocation import Invocation
-from application.use_cases.catalog_rows import RowRunner
+from application.use_cases.catalog_rows import RowRunner, arguments_as
 
 STATUS_ROUTES = {"HIRED": "hired", "REJECTED": "rejected"}  # PUT /candidate/:id/:status values
 
@@ -23,7 +24,7 @@ class CreateCandidate:
         self._runner = runner
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        data = getattr(arguments, "candidate_data").model_dump(exclude_none=True)
+        data = arguments_as(CreateCandidateInput, arguments).candidate_data.model_dump(exclude_none=True)
         data.setdefault("password", secrets.token_urlsafe(18))
         candidate = await self._runner.run(CREATE, {"candidate_data": data}, invocation)
         if isinstance(candidate, dict):
@@ -36,7 +37,8 @@ class SetCandidateStatus:
         self._runner = runner
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        candidate_id, status = getattr(arguments, "id"), getattr(arguments, "status")
+        change = arguments_as(CandidateStatusChange, arguments)
+        candidate_id, status = change.id, change.status
         if status in STATUS_ROUTES:
             return await self._runner.run(STATUS, {"id": candidate_id, "status": STATUS_ROUTES[status]}, invocation)
         # Back to APPLIED: a plain update, which Gauzy saves with the fields given.

@@ -4,7 +4,9 @@ tool row gets, for use cases that chain several Gauzy calls."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from application.catalog.model import ResourceCall
 from application.credentials import CredentialKeeper
@@ -12,6 +14,15 @@ from application.invocation import Invocation
 from application.requests import build_request
 from application.results import shape_result
 from domain.principal import GauzyCredential
+
+Input = TypeVar("Input", bound=BaseModel)
+
+
+def arguments_as(kind: type[Input], arguments: BaseModel) -> Input:
+    """The validated input of the tool a use case serves, with its real type."""
+    if not isinstance(arguments, kind):
+        raise TypeError(f"expected {kind.__name__} arguments, got {type(arguments).__name__}")
+    return arguments
 
 
 class RowRunner:

@@ -114,7 +114,7 @@ def answer(spec: ClientQuery, values: Mapping[str, Any], rows: list[Row]) -> Any
         return {"count": len(rows)}
     if spec.result is Result.FIRST:
         if not rows:
-            raise NotFoundError(f"No {spec.noun} matches.", hint="Check the id or code, or list them first.")
+            raise NotFoundError(f"No {spec.noun} was found.", hint="Check it, or list them first.")
         return rows[0]
     if spec.result is Result.SUMMARY:
         return summary(spec, values.get("groupBy"), rows)

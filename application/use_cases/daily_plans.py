@@ -64,7 +64,8 @@ class RemoveTaskFromPlans:
         self._clock = clock
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        task_id, employee_id = getattr(arguments, "taskId"), getattr(arguments, "employeeId")
+        args = arguments.model_dump()
+        task_id, employee_id = args["taskId"], args["employeeId"]
         ids = scope(await self._keeper.current(invocation.caller))
         query = {"where": ids}
         plans = items_of(await self._keeper.send(
@@ -90,8 +91,8 @@ class DailyPlanStatistics:
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
         args = arguments.model_dump(exclude_none=True)
-        where = {**scope(await self._keeper.current(invocation.caller)),
-                 **{key: args[key] for key in ("employeeId", "organizationTeamId") if key in args}}
+        where: dict[str, Any] = scope(await self._keeper.current(invocation.caller))
+        where |= {key: args[key] for key in ("employeeId", "organizationTeamId") if key in args}
         answer = await self._keeper.send(invocation.caller,
                                          GauzyRequest("GET", PLANS, query={"where": where, "relations": ["tasks"]}))
         low, high = moment(args.get("startDate")), moment(args.get("endDate"))

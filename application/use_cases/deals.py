@@ -11,9 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from application.catalog.toolsets import deals as rows
 from application.catalog.toolsets.deals import ALL, CREATE, GET, PIPELINE, PIPELINE_LIST, UPDATE
 from application.invocation import Invocation
-from application.use_cases.catalog_rows import RowRunner
+from application.use_cases.catalog_rows import RowRunner, arguments_as
 from domain.errors import NotFoundError
 
 
@@ -50,7 +51,7 @@ def stage_named(pipeline: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _filters(arguments: BaseModel, *names: str) -> dict[str, Any]:
-    return {name: getattr(arguments, name) for name in names if getattr(arguments, name, None) is not None}
+    return arguments.model_dump(include=set(names), exclude_none=True)
 
 
 class CreateDeal:
@@ -58,7 +59,7 @@ class CreateDeal:
         self._runner = runner
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        data = getattr(arguments, "deal_data").model_dump(exclude_none=True)
+        data = arguments_as(rows.CreateDeal, arguments).deal_data.model_dump(exclude_none=True)
         pipeline_id = data.pop("pipelineId", None)
         if not data.get("stageId"):
             data["stageId"] = (await self._first_stage(pipeline_id, invocation))["id"]
@@ -84,7 +85,8 @@ class MoveDealToStage:
         self._runner = runner
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        deal_id, stage = getattr(arguments, "id"), getattr(arguments, "stage")
+        move = arguments_as(rows.MoveDeal, arguments)
+        deal_id, stage = move.id, move.stage
         stage_id = stage if is_uuid(stage) else await self._stage_id(deal_id, stage, invocation)
         await self._runner.run(UPDATE, {"id": deal_id, "deal_data": {"stageId": stage_id}}, invocation)
         return await self._runner.run(GET, {"id": deal_id, "relations": ["stage"]}, invocation)
@@ -104,10 +106,10 @@ class SearchDeals:
         self._runner = runner
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        wanted = getattr(arguments, "query").casefold()
-        deals = await self._runner.all_items(ALL, _filters(arguments, "stage", "clientId"), invocation)
-        found = [d for d in deals if wanted in str(d.get("title", "")).casefold()]
-        return {"items": found[: getattr(arguments, "limit")], "total": len(found)}
+        search = arguments_as(rows.SearchDeals, arguments)
+        deals = await self._runner.all_items(ALL, _filters(search, "stage", "clientId"), invocation)
+        found = [d for d in deals if search.query.casefold() in str(d.get("title", "")).casefold()]
+        return {"items": found[: search.limit], "total": len(found)}
 
 
 def _instant(text: Any) -> datetime | None:
@@ -118,11 +120,16 @@ def _instant(text: Any) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def created_between(deals: list[dict[str, Any]], start: Any, end: Any) -> list[dict[str, Any]]:
+def in_range(rows: list[dict[str, Any]], field: str, start: Any, end: Any) -> list[dict[str, Any]]:
+    """Rows whose `field` (an ISO date-time) lies in [start, end]; all rows without a range."""
     if start is None or end is None:
-        return deals
+        return rows
     low, high = _instant(start), _instant(end)
-    return [d for d in deals if (at := _instant(d.get("createdAt"))) and low and high and low <= at <= high]
+    return [row for row in rows if (at := _instant(row.get(field))) and low and high and low <= at <= high]
+
+
+def created_between(rows: list[dict[str, Any]], start: Any, end: Any) -> list[dict[str, Any]]:
+    return in_range(rows, "createdAt", start, end)
 
 
 class DealStatistics:
@@ -130,9 +137,9 @@ class DealStatistics:
         self._runner = runner
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        values = _filters(arguments, "clientId", "createdByUserId") | {"relations": ["stage"]}
-        deals = created_between(await self._runner.all_items(ALL, values, invocation),
-                                getattr(arguments, "startDate"), getattr(arguments, "endDate"))
+        asked = arguments_as(rows.DealStatistics, arguments)
+        values = _filters(asked, "clientId", "createdByUserId") | {"relations": ["stage"]}
+        deals = created_between(await self._runner.all_items(ALL, values, invocation), asked.startDate, asked.endDate)
         by_stage = Counter(str((d.get("stage") or {}).get("name") or d.get("stageId") or "none") for d in deals)
         chances = [float(d["probability"]) for d in deals if d.get("probability") is not None]
         return {"total": len(deals), "averageProbability": round(sum(chances) / len(chances), 2) if chances else None,

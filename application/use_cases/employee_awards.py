@@ -9,8 +9,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from application.catalog.toolsets.employee_awards import ALL
+from application.catalog.toolsets.employee_awards import AwardStatistics as AwardStatisticsInput
 from application.invocation import Invocation
-from application.use_cases.catalog_rows import RowRunner
+from application.use_cases.catalog_rows import RowRunner, arguments_as
 from application.use_cases.deals import created_between
 
 
@@ -27,10 +28,9 @@ class AwardStatistics:
         self._runner = runner
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        values = {name: getattr(arguments, name) for name in ("employeeId", "year")
-                  if getattr(arguments, name) is not None}
-        awards = created_between(await self._runner.all_items(ALL, values, invocation),
-                                 getattr(arguments, "startDate"), getattr(arguments, "endDate"))
-        counts = Counter(group_key(award, getattr(arguments, "groupBy")) for award in awards)
+        asked = arguments_as(AwardStatisticsInput, arguments)
+        values = asked.model_dump(include={"employeeId", "year"}, exclude_none=True)
+        awards = created_between(await self._runner.all_items(ALL, values, invocation), asked.startDate, asked.endDate)
+        counts = Counter(group_key(award, asked.groupBy) for award in awards)
         groups = [{"key": key, "count": count} for key, count in sorted(counts.items())]
-        return {"total": len(awards), "groupBy": getattr(arguments, "groupBy"), "groups": groups}
+        return {"total": len(awards), "groupBy": asked.groupBy, "groups": groups}

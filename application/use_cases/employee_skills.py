@@ -23,7 +23,8 @@ class ChangeEmployeeSkills:
         self._add = add
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        skill_id, employee_id = getattr(arguments, "skillId"), getattr(arguments, "employeeId")
+        args = arguments.model_dump()
+        skill_id, employee_id = args["skillId"], args["employeeId"]
         ids = scope(await self._keeper.current(invocation.caller))
         path = f"/api/employee/{employee_id}"
         employee = await self._keeper.send(

@@ -8,9 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from application.catalog.toolsets import invoices as rows
 from application.catalog.toolsets.invoices import ADD_ITEMS, CREATE, DAYS_TO_PAY, EMAIL, GET, HIGHEST
 from application.invocation import Invocation
-from application.use_cases.catalog_rows import RowRunner
+from application.use_cases.catalog_rows import RowRunner, arguments_as
 from domain.ports import Clock
 
 
@@ -41,7 +42,7 @@ class CreateInvoice:
         self._clock = clock
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        data = getattr(arguments, "invoice_data").model_dump(exclude_none=True)
+        data = arguments_as(rows.CreateInvoice, arguments).invoice_data.model_dump(exclude_none=True)
         items = data.pop("invoiceItems", [])
         if data.get("invoiceNumber") is None:
             data["invoiceNumber"] = next_number(await self._runner.run(HIGHEST, {}, invocation))
@@ -65,8 +66,8 @@ class SendInvoiceEmail:
         self._runner = runner
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        email: str = getattr(arguments, "email")
-        params = getattr(arguments, "params").model_dump(exclude_none=True)
+        request = arguments_as(rows.SendInvoiceEmail, arguments)
+        email, params = request.email, request.params.model_dump(exclude_none=True)
         invoice = await self._runner.run(GET, {"id": params["invoiceId"]}, invocation)
         credential = await self._runner.credential(invocation)
         params.setdefault("invoiceNumber", invoice.get("invoiceNumber"))

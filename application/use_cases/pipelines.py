@@ -9,9 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from application.catalog.toolsets import pipelines as rows
 from application.catalog.toolsets.pipelines import GET, PUT
 from application.invocation import Invocation
-from application.use_cases.catalog_rows import RowRunner
+from application.use_cases.catalog_rows import RowRunner, arguments_as
 from domain.errors import NotFoundError
 
 STAGE_FIELDS = ("id", "name", "description")
@@ -58,8 +59,9 @@ class UpdatePipeline:
         self._pipelines = PipelineStages(runner)
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        changes = getattr(arguments, "pipeline_data").model_dump(exclude_none=True)
-        current = await self._pipelines.load(getattr(arguments, "id"), invocation)
+        update = arguments_as(rows.UpdatePipeline, arguments)
+        changes = update.pipeline_data.model_dump(exclude_none=True)
+        current = await self._pipelines.load(update.id, invocation)
         stages = changes.pop("stages", None)
         return await self._pipelines.save(current, stages_of(current) if stages is None else stages, invocation,
                                           changes)
@@ -70,14 +72,19 @@ class AddPipelineStage:
         self._pipelines = PipelineStages(runner)
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        data = getattr(arguments, "stage_data").model_dump(exclude_none=True)
-        current = await self._pipelines.load(getattr(arguments, "pipelineId"), invocation)
+        add = arguments_as(rows.AddStage, arguments)
+        data = add.stage_data.model_dump(exclude_none=True)
+        current = await self._pipelines.load(add.pipelineId, invocation)
         stages = stages_of(current)
         known = {s.get("id") for s in stages}
         position = min(data.pop("position", len(stages) + 1), len(stages) + 1)
         stages.insert(position - 1, data)
         saved = await self._pipelines.save(current, stages, invocation)
-        return next((s for s in stages_of(saved) if s.get("id") not in known), data)
+        added = next((s for s in stages_of(saved) if s.get("id") not in known), None)
+        if added is None:
+            raise NotFoundError("Gauzy saved the pipeline but its answer lacks the new stage.",
+                                hint="Look for it with get_pipeline and relations ['stages'].")
+        return added
 
 
 class UpdatePipelineStage:
@@ -85,9 +92,9 @@ class UpdatePipelineStage:
         self._pipelines = PipelineStages(runner)
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        stage_id = getattr(arguments, "stageId")
-        patch = getattr(arguments, "stage_data").model_dump(exclude_none=True)
-        current = await self._pipelines.load(getattr(arguments, "pipelineId"), invocation)
+        update = arguments_as(rows.UpdateStage, arguments)
+        stage_id, patch = update.stageId, update.stage_data.model_dump(exclude_none=True)
+        current = await self._pipelines.load(update.pipelineId, invocation)
         stages = stages_of(current)
         index = find_stage(stages, stage_id)
         position = patch.pop("position", None)
@@ -102,8 +109,9 @@ class RemovePipelineStage:
         self._pipelines = PipelineStages(runner)
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        stage_id = getattr(arguments, "stageId")
-        current = await self._pipelines.load(getattr(arguments, "pipelineId"), invocation)
+        remove = arguments_as(rows.RemoveStage, arguments)
+        stage_id = remove.stageId
+        current = await self._pipelines.load(remove.pipelineId, invocation)
         stages = stages_of(current)
         stages.pop(find_stage(stages, stage_id))
         saved = await self._pipelines.save(current, stages, invocation)

@@ -47,8 +47,8 @@ class ContactStatistics:
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
         args = arguments.model_dump(exclude_none=True)
-        where = {**scope(await self._keeper.current(invocation.caller)),
-                 **{key: args[key] for key in ("organizationId", "tenantId", "contactType") if key in args}}
+        where: dict[str, Any] = scope(await self._keeper.current(invocation.caller))
+        where |= {key: args[key] for key in ("organizationId", "tenantId", "contactType") if key in args}
         if "employeeId" in args:
             where["members"] = [args["employeeId"]]
         contacts = await pages(self._keeper, invocation.caller, "/api/organization-contact/pagination",
@@ -57,8 +57,8 @@ class ContactStatistics:
         contacts = [c for c in contacts if created_between(c, low, high)]
         return {
             "total": len(contacts),
-            "byContactType": dict(Counter(str(c.get("contactType")) for c in contacts)),
-            "byInviteStatus": dict(Counter(str(c.get("inviteStatus")) for c in contacts)),
+            "byContactType": dict(Counter(str(c.get("contactType") or "unset") for c in contacts)),
+            "byInviteStatus": dict(Counter(str(c.get("inviteStatus") or "unset") for c in contacts)),
             "withBudget": sum(1 for c in contacts if c.get("budget")),
         }
 

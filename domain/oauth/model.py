@@ -117,8 +117,10 @@ class Consent:
 @dataclass(frozen=True)
 class BrowserSession:
     """A browser on the sign-in and consent pages: its CSRF token (OWASP synchronizer token) and,
-    once signed in, the person. Stored under the digest of the cookie value."""
+    once signed in, the person. Stored under the digest of the cookie value. `notice` is a
+    message code for the next page shown (a failed sign-in, after its 303)."""
 
     csrf_token: str
     created_at: datetime
     subject: str | None = None
+    notice: str | None = None

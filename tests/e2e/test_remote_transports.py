@@ -70,6 +70,7 @@ def test_plain_json_rpc_on_sse_needs_only_the_content_type(rpc: JsonRpc) -> None
 def test_a_websocket_client_with_subprotocol_mcp_lists_and_calls_tools(server: ServerProcess) -> None:
     with connect(server.ws_url, subprotocols=["mcp"]) as connection:  # type: ignore[list-item]
         assert connection.subprotocol == "mcp"
+        assert connection.response.headers.get("sec-websocket-extensions", "").startswith("permessage-deflate")
         ws = WsRpc(connection)
         assert ws.initialize()["result"]["protocolVersion"] == "2025-06-18"
         tools = ws.request("tools/list")["result"]["tools"]
@@ -130,3 +131,18 @@ def test_cors_preflight_answers_allowed_origins_only(server: ServerProcess) -> N
     exposed = httpx.post(f"{server.url}/sse", headers={**JSON, "Origin": "http://localhost:4200"},
                          json={"jsonrpc": "2.0", "id": 1, "method": "ping"})
     assert "x-ratelimit-remaining" in exposed.headers["access-control-expose-headers"].lower()
+
+
+def test_each_tool_call_leaves_one_structured_audit_line_without_secrets(server: ServerProcess) -> None:
+    rpc = JsonRpc(server.url)
+    try:
+        rpc.tool_json("login", {"email": OTHER_USER[0], "password": OTHER_USER[1]})
+    finally:
+        rpc.close()
+    lines = [json.loads(line) for line in server.logs().splitlines() if line.startswith("{")]
+    audits = [line for line in lines if line.get("event") == "tool_call" and line["tool"] == "login"]
+    assert audits, "no audit line for login"
+    assert {"principal", "tool", "outcome", "duration_ms", "ts", "level"} <= set(audits[-1])
+    assert audits[-1]["principal"].startswith("session-")
+    assert OTHER_USER[1] not in server.logs()
+    assert rpc.http.cookies.get("mcp-session-id", "unset") not in server.logs()

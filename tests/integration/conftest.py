@@ -1,5 +1,5 @@
 """Fixtures of the remote-transport and Redis-backed tests (see tests/remote.py)."""
 
-from tests.remote import redis_server
+from tests.remote import gauzy_double, redis_server
 
-__all__ = ["redis_server"]
+__all__ = ["gauzy_double", "redis_server"]

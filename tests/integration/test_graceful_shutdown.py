@@ -1,34 +1,65 @@
-"""SIGTERM lets the calls in flight finish: every request sent before it gets its answer."""
+"""SIGTERM lets the calls in flight finish: WebSocket and HTTP callers get their answers, then
+the process exits 0. A slow Gauzy (the HTTP double with a delay) keeps the calls in flight."""
 
 from __future__ import annotations
 
 import json
+import threading
+import time
+from typing import Any
 
+import httpx
 import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from tests.e2e.remote_clients import WsRpc
+from tests.e2e.remote_clients import JSON, WsRpc
 from tests.remote import ServerProcess
 
 pytestmark = [pytest.mark.integration]
-CALLS = 20
+CALLS = 5
+SLOW = 1.0
 
 
-def test_sigterm_answers_every_request_in_flight_then_exits_cleanly() -> None:
-    server = ServerProcess("websocket").start()
+def call(request_id: int) -> str:
+    return json.dumps({"jsonrpc": "2.0", "id": request_id, "method": "tools/call",
+                       "params": {"name": "get_projects", "arguments": {"limit": 5}}})
+
+
+def test_sigterm_lets_calls_in_flight_finish(gauzy_double: Any) -> None:
+    account = gauzy_double.seed.accounts["employee@ever.co"]
+    # Hypercorn's keep-alive ping task outlives a closed WebSocket by up to one interval, which
+    # delays the exit by as much: a short interval keeps this test quick.
+    server = ServerProcess("http,websocket", API_BASE_URL=gauzy_double.base_url, GAUZY_AUTH_EMAIL=account.email,
+                           GAUZY_AUTH_PASSWORD=account.password, MCP_WS_PING_INTERVAL="0.5").start()
+    http_answer: list[httpx.Response] = []
     with connect(server.ws_url, subprotocols=["mcp"]) as connection:  # type: ignore[list-item]
-        WsRpc(connection).initialize()
-        for n in range(CALLS):
-            connection.send(json.dumps({"jsonrpc": "2.0", "id": 100 + n, "method": "tools/call",
-                                        "params": {"name": "get_projects", "arguments": {"limit": 5}}}))
-        assert server.process is not None
-        server.process.terminate()
-        answered: set[int] = set()
-        with pytest.raises(ConnectionClosed):
-            while True:
-                answered.add(json.loads(connection.recv(timeout=15))["id"])
+        ws = WsRpc(connection)
+        ws.initialize()
+        assert not ws.request("tools/call", json.loads(call(0))["params"])["result"]["isError"]  # signs in
+        gauzy_double.delay_seconds = SLOW
+        try:
+            for n in range(1, CALLS + 1):
+                connection.send(call(n))
+            poster = threading.Thread(target=lambda: http_answer.append(
+                httpx.post(f"{server.url}/sse", content=call(99), headers=JSON, timeout=20)))
+            poster.start()
+            time.sleep(SLOW / 2)  # the calls are now running, waiting on Gauzy
+            stopped_at = time.monotonic()
+            assert server.process is not None
+            server.process.terminate()
+            answers = []
+            with pytest.raises(ConnectionClosed):
+                while True:
+                    answers.append(json.loads(connection.recv(timeout=15)))
+            poster.join(15)
+        finally:
+            gauzy_double.delay_seconds = 0.0
         close = connection.protocol.close_rcvd
-    assert answered == set(range(100, 100 + CALLS))  # answered, or told the server is stopping
+    assert sorted(a["id"] for a in answers) == list(range(1, CALLS + 1))
+    assert not any(a["result"]["isError"] for a in answers), answers
     assert close is not None and close.code == 1001
+    assert http_answer and http_answer[0].status_code == 200
+    assert not http_answer[0].json()["result"]["isError"]
     assert server.stop() == 0, server.logs()
+    assert time.monotonic() - stopped_at < 5

@@ -10,7 +10,7 @@ import pytest
 from websockets.exceptions import ConnectionClosedError, InvalidStatus
 from websockets.sync.client import connect
 
-from tests.e2e.remote_clients import JSON, JsonRpc
+from tests.e2e.remote_clients import JSON, OTHER_USER, JsonRpc
 from tests.remote import RedisProcess, ServerProcess
 
 pytestmark = [pytest.mark.integration]
@@ -20,7 +20,8 @@ ONE_MIB = 1024 * 1024
 @pytest.fixture(scope="module")
 def server(redis_server: RedisProcess) -> Iterator[ServerProcess]:
     process = ServerProcess("http,websocket", REDIS_URL=redis_server.url(2), MCP_SESSION_SECRET="edge",
-                            THROTTLE_LIMIT="100000", MCP_WS_MAX_PAYLOAD=str(64 * 1024)).start()
+                            THROTTLE_LIMIT="100000", MCP_WS_MAX_PAYLOAD=str(64 * 1024),
+                            MCP_WS_PER_MESSAGE_DEFLATE="false").start()
     try:
         yield process
     finally:
@@ -117,3 +118,43 @@ def test_an_oversize_websocket_frame_closes_with_1009(server: ServerProcess) -> 
         ws.send('{"jsonrpc": "2.0", "id": 1, "method": "ping"}')
         assert json.loads(ws.recv(timeout=10))["result"] == {}
     still_serving(server)
+
+
+def test_permessage_deflate_can_be_declined(server: ServerProcess) -> None:
+    """RFC 7692: the client offers the extension; with MCP_WS_PER_MESSAGE_DEFLATE=false it is not accepted."""
+    with connect(server.ws_url, subprotocols=["mcp"]) as ws:  # type: ignore[list-item]
+        assert "sec-websocket-extensions" not in ws.response.headers
+        ws.send('{"jsonrpc": "2.0", "id": 1, "method": "ping"}')
+        assert json.loads(ws.recv(timeout=10))["result"] == {}
+
+
+def test_a_websocket_presenting_another_clients_session_is_refused(server: ServerProcess) -> None:
+    owner = JsonRpc(server.url, headers={"User-Agent": "owner-agent/2"})
+    try:
+        owner.tool_json("get_auth_status")
+        cookie = f"mcp-session-id={owner.http.cookies['mcp-session-id']}"
+    finally:
+        owner.close()
+    with pytest.raises(InvalidStatus) as refused:
+        connect(server.ws_url, subprotocols=["mcp"],  # type: ignore[list-item]
+                additional_headers={"Cookie": cookie, "User-Agent": "thief-agent/2"})
+    assert refused.value.response.status_code == 403
+
+
+def test_a_streamable_http_client_without_cookies_keeps_its_session_by_mcp_session_id(server: ServerProcess) -> None:
+    headers = {**JSON, "Accept": "application/json, text/event-stream", "MCP-Protocol-Version": "2025-11-25"}
+
+    def post(body: dict[str, object], session: str | None = None) -> httpx.Response:
+        extra = {"Mcp-Session-Id": session} if session else {}
+        return httpx.post(f"{server.url}/mcp", json=body, headers={**headers, **extra}, timeout=10)
+
+    opened = post({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "bare", "version": "1"}}})
+    session = opened.headers["mcp-session-id"]
+    post({"jsonrpc": "2.0", "method": "notifications/initialized"}, session)
+    login = {"name": "login", "arguments": {"email": OTHER_USER[0], "password": OTHER_USER[1]}}
+    assert '"isError":false' in post({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": login},
+                                     session).text
+    status = post({"jsonrpc": "2.0", "id": 3, "method": "tools/call",
+                   "params": {"name": "get_auth_status", "arguments": {}}}, session)
+    assert OTHER_USER[0] in status.text

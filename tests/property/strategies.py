@@ -41,7 +41,8 @@ def _scalar(kind: str | None, schema: dict[str, Any]) -> st.SearchStrategy[Any]:
             return st.emails()
         return TEXT.filter(lambda s: schema.get("minLength", 0) <= len(s) <= schema.get("maxLength", 10_000))
     if kind == "integer":
-        return st.integers(min_value=schema.get("minimum", 0), max_value=min(schema.get("maximum", 1000), 1000))
+        low = schema.get("minimum", 0)
+        return st.integers(min_value=low, max_value=schema.get("maximum", low + 1000))
     if kind == "number":
         return st.floats(min_value=schema.get("minimum", 0), max_value=1e6, allow_nan=False)
     if kind == "boolean":

@@ -8,8 +8,12 @@ import httpx
 import pytest
 
 from adapters.outbound.token_verifiers import new_auth_client
+from tests.remote import redis_server
 from tests.security.authserver import AuthorizationServer
-from tests.security.keys import SigningKey
+from tests.security.keys import SigningKey, jwks
+from tests.security.protected import Protected, start_protected
+
+__all__ = ["redis_server"]  # the session-scoped Redis of tests/remote.py, for the Redis-backed tests
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +44,21 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
         yield client
     finally:
         await client.aclose()
+
+
+@pytest.fixture(scope="session")
+def issuer_server(rsa_key: SigningKey) -> Iterator[AuthorizationServer]:
+    """The authorization server the shared protected server trusts (its JWKS holds `rsa_key`)."""
+    with AuthorizationServer() as server:
+        server.documents["/jwks"] = jwks(rsa_key)
+        yield server
+
+
+@pytest.fixture(scope="session")
+def protected(issuer_server: AuthorizationServer, rsa_key: SigningKey) -> Iterator[Protected]:
+    """One `gauzy-mcp --transport http,websocket` with MCP_AUTH_ENABLED=true for the acceptance tests."""
+    process = start_protected(issuer_server)
+    try:
+        yield Protected(process, issuer_server, rsa_key)
+    finally:
+        assert process.stop() == 0, process.logs()

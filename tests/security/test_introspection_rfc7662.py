@@ -21,7 +21,7 @@ from tests.security.keys import ISSUER, RESOURCE
 from tests.security.refusals import refused
 
 pytestmark = pytest.mark.anyio
-TOKEN = "opaque-token-1"  # noqa: S105 - a test token
+TOKEN = "opaque-token-1"
 TTL = 60
 
 

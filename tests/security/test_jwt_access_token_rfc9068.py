@@ -17,7 +17,10 @@ from tests.security.keys import ISSUER, RESOURCE, SigningKey, claims
 from tests.security.refusals import refused
 
 pytestmark = pytest.mark.anyio
-NOW = int(time.time())
+
+
+def now() -> int:
+    return int(time.time())
 
 
 def verifier_for(key: SigningKey, *, strict_type: bool = False, audience: str = RESOURCE) -> TokenVerifier:
@@ -29,24 +32,24 @@ def verifier_for(key: SigningKey, *, strict_type: bool = False, audience: str = 
 async def test_an_expired_token_is_refused(rsa_key) -> None:
     """Item 8: `exp` in the past beyond the leeway (RFC 7519 §4.1.4; RFC 9068 §4)."""
     with refused("expired"):
-        await verifier_for(rsa_key).verify(rsa_key.token(claims(exp=NOW - 120, iat=NOW - 600)))
+        await verifier_for(rsa_key).verify(rsa_key.token(claims(exp=now() - 120, iat=now() - 600)))
 
 
 async def test_an_expiry_within_the_leeway_is_tolerated(rsa_key) -> None:
     """Item 8: clock skew of a few seconds is not an attack (RFC 7519 §4.1.4 "small leeway")."""
-    assert await verifier_for(rsa_key).verify(rsa_key.token(claims(exp=NOW - 5, iat=NOW - 600)))
+    assert await verifier_for(rsa_key).verify(rsa_key.token(claims(exp=now() - 5, iat=now() - 600)))
 
 
 async def test_a_token_not_yet_valid_is_refused(rsa_key) -> None:
     """Item 8: `nbf` in the future (RFC 7519 §4.1.5)."""
     with refused("not yet valid"):
-        await verifier_for(rsa_key).verify(rsa_key.token(claims(nbf=NOW + 600)))
+        await verifier_for(rsa_key).verify(rsa_key.token(claims(nbf=now() + 600)))
 
 
 async def test_a_token_issued_in_the_future_is_refused(rsa_key) -> None:
     """Item 8: `iat` in the future beyond the leeway (RFC 7519 §4.1.6; RFC 9068 §4)."""
     with refused("iat"):
-        await verifier_for(rsa_key).verify(rsa_key.token(claims(iat=NOW + 600, exp=NOW + 900)))
+        await verifier_for(rsa_key).verify(rsa_key.token(claims(iat=now() + 600, exp=now() + 900)))
 
 
 @pytest.mark.parametrize("issuer", ["https://evil.example.test", ISSUER + "/", ISSUER.upper(), ""])

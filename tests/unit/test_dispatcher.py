@@ -66,7 +66,8 @@ async def test_bulk_reports_each_item_and_progress_and_loses_nothing(dispatcher)
     result = json.loads(outcome.text)
     assert (result["succeeded"], result["failed"]) == (2, 1)
     assert [r["ok"] for r in result["results"]] == [True, False, True]
-    assert result["results"][1]["id"] == missing and "not found" in result["results"][1]["error"]
+    assert [r["id"] for r in result["results"]] == [real[0], missing, real[1]]
+    assert "Nothing was deleted" in result["results"][1]["error"]
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 

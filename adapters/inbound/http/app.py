@@ -75,8 +75,8 @@ def _add_routes(app: Quart, parts: RemoteParts, endpoint: JsonRpcEndpoint) -> No
         if request.mimetype != "application/json":
             # Requiring JSON forces a CORS preflight on cross-site browser requests (Fetch §3.2.3).
             return jsonify(jsonrpc_error(-32600, "Send the request with Content-Type: application/json.")), 415
-        status, payload = await endpoint.handle(await request.get_data(as_text=False), _ticket())
-        return ("", 202) if payload is None else (jsonify(payload), status)
+        status, body = await endpoint.handle(await request.get_data(as_text=False), _ticket())
+        return Response(body or b"", status=status, content_type=None if body is None else "application/json")
 
     @app.get("/sse/events")
     async def events() -> Any:

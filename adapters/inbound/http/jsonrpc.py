@@ -16,16 +16,17 @@ from mcp.shared.exceptions import MCPError
 from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, LATEST_HANDSHAKE_VERSION
 
 from adapters.inbound.audit import audited_call
-from adapters.inbound.http.asgi import jsonrpc_error
+from adapters.inbound.http.asgi import SERVER_ERROR, jsonrpc_error
 from adapters.inbound.http.events import EventHub
 from adapters.inbound.http.sessions import RemoteCallers, SessionTicket
 from adapters.inbound.mcp_tools import tool_listing
 from application.dispatcher import ToolDispatcher, ToolOutcome
 from application.invocation import Invocation, ProgressSink
 from domain.errors import DomainError
+from domain.principal import CallerContext
 
 log = logging.getLogger(__name__)
-Reply = tuple[int, dict[str, Any] | None]
+Reply = tuple[int, bytes | None]
 Handler = Callable[[Mapping[str, Any], SessionTicket, Any], Awaitable[dict[str, Any]]]
 METHODS = "initialize, ping, tools/list, tools/call"
 
@@ -48,6 +49,10 @@ def envelope_problem(message: Any) -> str | None:
     return None
 
 
+def to_json(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
 def call_result(outcome: ToolOutcome) -> dict[str, Any]:
     result: dict[str, Any] = {"content": [{"type": "text", "text": outcome.text}], "isError": outcome.is_error}
     if outcome.structured is not None:
@@ -63,23 +68,31 @@ class JsonRpcEndpoint:
         self._events = events
         self._server_info = dict(server_info)
         self._instructions = instructions
-        self._listing = tool_listing(dispatcher.catalog).model_dump(by_alias=True, mode="json", exclude_none=True, exclude_unset=True)
+        listing = tool_listing(dispatcher.catalog).model_dump(by_alias=True, mode="json", exclude_none=True,
+                                                             exclude_unset=True)
+        self._listing = listing
+        # Unscoped tools/list answers are spliced around this, serialized once: ~0.5 MB of schemas.
+        self._listing_json = to_json(listing)
         self._known = {spec.name for spec in dispatcher.catalog}
+        self._scoped: dict[int, dict[str, Any]] = {}
         self._methods: dict[str, Handler] = {"initialize": self._initialize, "ping": self._ping,
                                              "tools/list": self._list_tools, "tools/call": self._call_tool}
 
     async def handle(self, body: bytes | str, ticket: SessionTicket) -> Reply:
+        """HTTP status and response body (None: nothing to answer) for one POSTed message."""
         try:
             message = json.loads(body)
         except (ValueError, UnicodeDecodeError):
-            return 400, jsonrpc_error(types.PARSE_ERROR, "Parse error: the body is not valid JSON.")
+            return 400, to_json(jsonrpc_error(types.PARSE_ERROR, "Parse error: the body is not valid JSON."))
         problem = envelope_problem(message)
         if problem is not None:
             request_id = message.get("id") if isinstance(message, dict) else None
-            return 400, jsonrpc_error(types.INVALID_REQUEST, problem, request_id)
+            return 400, to_json(jsonrpc_error(types.INVALID_REQUEST, problem, request_id))
         if "id" not in message:
             return 202, None  # a notification: JSON-RPC 2.0 §4.1 says it gets no response
-        return 200, await self._answer(message, ticket)
+        if message["method"] == "tools/list" and self._callers.listing(ticket) is None:
+            return 200, b'{"jsonrpc":"2.0","id":' + to_json(message["id"]) + b',"result":' + self._listing_json + b"}"
+        return 200, to_json(await self._answer(message, ticket))
 
     async def _answer(self, message: dict[str, Any], ticket: SessionTicket) -> dict[str, Any]:
         request_id, method = message["id"], message["method"]
@@ -106,7 +119,13 @@ class JsonRpcEndpoint:
         return {}
 
     async def _list_tools(self, params: Mapping[str, Any], ticket: SessionTicket, request_id: Any) -> dict[str, Any]:
-        return self._listing
+        scoped = self._callers.listing(ticket)  # OAuth: only the tools the token may call
+        if scoped is None:
+            return self._listing
+        if id(scoped) not in self._scoped:  # one listing object per scope combination: dump each once
+            self._scoped[id(scoped)] = scoped.model_dump(by_alias=True, mode="json", exclude_none=True,
+                                                         exclude_unset=True)
+        return self._scoped[id(scoped)]
 
     async def _call_tool(self, params: Mapping[str, Any], ticket: SessionTicket, request_id: Any) -> dict[str, Any]:
         name, arguments = params.get("name"), params.get("arguments")
@@ -114,18 +133,24 @@ class JsonRpcEndpoint:
             raise MCPError(types.INVALID_PARAMS, f"Unknown tool: {name!r}. Call tools/list to see the tools.")
         if arguments is not None and not isinstance(arguments, dict):
             raise MCPError(types.INVALID_PARAMS, '"arguments" must be an object.')
+        invocation = Invocation(caller=await self._caller(ticket),
+                                progress=self._progress_sink(ticket, request_id, name, params))
+        return call_result(await self._run(name, arguments, invocation))
+
+    async def _caller(self, ticket: SessionTicket) -> CallerContext:
+        """The session's caller; a session that cannot be had (store down, refused) is a JSON-RPC error."""
         try:
-            caller = await self._callers.for_ticket(ticket)
+            return await self._callers.for_ticket(ticket)
         except DomainError as error:
-            raise MCPError(-32000, str(error), {"reason": error.code}) from error
-        invocation = Invocation(caller=caller, progress=self._progress_sink(ticket, request_id, name, params))
+            raise MCPError(SERVER_ERROR, str(error), {"reason": error.code}) from error
+
+    async def _run(self, name: str, arguments: dict[str, Any] | None, invocation: Invocation) -> ToolOutcome:
         try:
-            outcome = await audited_call(self._dispatcher, name, arguments, invocation)
+            return await audited_call(self._dispatcher, name, arguments, invocation)
         except Exception:
             # A defect, not a user error: logged here; the caller learns no internals.
             log.exception("tool %s failed unexpectedly", name)
-            outcome = ToolOutcome(text=f"Error (internal): {name} failed unexpectedly.", is_error=True)
-        return call_result(outcome)
+            return ToolOutcome(text=f"Error (internal): {name} failed unexpectedly.", is_error=True)
 
     def _progress_sink(self, ticket: SessionTicket, request_id: Any, tool: str,
                        params: Mapping[str, Any]) -> ProgressSink:

@@ -11,7 +11,8 @@ from adapters.inbound.http.client import header
 LOOPBACK_HOSTS = ("127.0.0.1", "127.0.0.1:*", "localhost", "localhost:*", "[::1]", "[::1]:*")
 LOOPBACK_ORIGINS = ("http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*",
                     "https://127.0.0.1:*", "https://localhost:*", "https://[::1]:*")
-EXPOSED = (b"Mcp-Session-Id, Mcp-Protocol-Version, Retry-After, "
+# WWW-Authenticate: a browser client reads the 401/403 challenge to find the resource metadata.
+EXPOSED = (b"Mcp-Session-Id, Mcp-Protocol-Version, Retry-After, WWW-Authenticate, "
            b"X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset")
 
 

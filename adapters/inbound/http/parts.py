@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +33,7 @@ class RemoteParts:
     readiness: Mapping[str, Check]
     events: EventHub
     server_info: Mapping[str, str]
+    bearer: Callable[[App], App] | None = None  # OAuth on: wraps the session layer in the bearer-token check
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,10 @@ class HttpOptions:
 
 
 def edge_stack(app: App, parts: RemoteParts, edge: EdgeOptions, *, skip_host_check: tuple[str, ...] = ()) -> App:
-    """Host/Origin check, then the rate limit, then the session (innermost)."""
+    """Host/Origin check, then the rate limit, then the bearer token (OAuth), then the session (innermost)."""
     app = SessionMiddleware(app, parts.gate, edge.cookie, edge.proxies)
+    if parts.bearer is not None:
+        app = parts.bearer(app)  # sessions are keyed by the token's subject, so the token comes first
     if parts.throttle is not None:
         app = ThrottleMiddleware(app, parts.throttle)
     return HostCheckMiddleware(app, edge.hosts, skip=("/health", *skip_host_check))

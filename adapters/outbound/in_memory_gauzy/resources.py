@@ -72,8 +72,7 @@ def updated(collection: str, validate: Validator = no_rules) -> Handler:
 
 def deleted(collection: str) -> Handler:
     def handle(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any], body: Any) -> Any:
-        store.remove(collection, caller, params["id"])
-        return {"raw": [], "affected": 1}
+        return {"raw": [], "affected": store.remove(collection, caller, params["id"])}
 
     return handle
 

@@ -79,9 +79,15 @@ class Store:
         row["updatedAt"] = caller.now.isoformat()
         return row
 
-    def remove(self, collection: str, caller: Caller, record_id: str) -> None:
-        self.get(collection, caller, record_id, with_deleted=True)
+    def remove(self, collection: str, caller: Caller, record_id: str) -> int:
+        """Delete by id within the caller's tenant; like TypeORM's delete, a missing row is not an
+        error: the count of deleted rows (0 or 1) says what happened."""
+        check_uuid(record_id)
+        row = self._rows[collection].get(record_id)
+        if row is None or row.get("tenantId") != caller.credential.tenant_id:
+            return 0
         del self._rows[collection][record_id]
+        return 1
 
 
 def check_uuid(value: str) -> None:
@@ -94,9 +100,10 @@ def check_uuid(value: str) -> None:
 
 def page(rows: list[dict[str, Any]], query: Mapping[str, Any], *, skip_is_page: bool) -> dict[str, Any]:
     """CrudService.paginate: take defaults to 10 and skip is a 1-based page; findAll takes an offset."""
-    take = int(query.get("take", 10))
+    default_take = 10 if skip_is_page else len(rows)  # findAll without `take` returns every row
+    take = int(query.get("take", default_take))
     skip = int(query.get("skip", 1 if skip_is_page else 0))
-    if not 0 <= take <= 100:
+    if take > 100 and "take" in query:
         raise GauzyValidationError(["take must not be greater than 100"])
     offset = take * max(skip - 1, 0) if skip_is_page else skip
     ordered = order(rows, query.get("order"))

@@ -104,13 +104,13 @@ def decode_refresh(raw: bytes | str) -> RefreshToken:
 
 def encode_browser_session(session: BrowserSession) -> bytes:
     return _dump({"csrf_token": session.csrf_token, "created_at": _when(session.created_at),
-                  "subject": session.subject})
+                  "subject": session.subject, "notice": session.notice})
 
 
 def decode_browser_session(raw: bytes | str) -> BrowserSession:
     d = json.loads(raw)
     return BrowserSession(csrf_token=d["csrf_token"], created_at=datetime.fromisoformat(d["created_at"]),
-                          subject=d["subject"])
+                          subject=d["subject"], notice=d.get("notice"))
 
 
 def decode_text(raw: bytes | str) -> str:

@@ -1,6 +1,6 @@
 """The embedded authorization server's signing keys and the access-token signer."""
 
 from adapters.outbound.signing_keys.signer import JwtTokenSigner
-from adapters.outbound.signing_keys.storage import FileKeyStorage, RedisKeyStorage
+from adapters.outbound.signing_keys.storage import FileKeyStorage, InMemoryKeyStorage, RedisKeyStorage
 
-__all__ = ["FileKeyStorage", "JwtTokenSigner", "RedisKeyStorage"]
+__all__ = ["FileKeyStorage", "InMemoryKeyStorage", "JwtTokenSigner", "RedisKeyStorage"]

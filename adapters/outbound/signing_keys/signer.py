@@ -16,6 +16,7 @@ from domain.ports.clock import Clock
 log = logging.getLogger("gauzy_mcp.auth")
 RELOAD_SECONDS = 60.0  # how soon a rotation made by another instance is noticed
 LEEWAY = 60  # seconds a retired key outlives the tokens it signed, for clock skew
+LEEWAY_SECONDS = 30  # clock skew tolerated on exp and iat
 
 
 class JwtTokenSigner:
@@ -53,11 +54,22 @@ class JwtTokenSigner:
         if key is None or header.get("alg") != key.algorithm:  # RFC 8725 §3.1: the key decides alg
             return None
         try:
-            claims: dict[str, Any] = jwt.decode(token, key.public_key, algorithms=[key.algorithm],
-                                                options={"verify_aud": False, "require": ["exp", "iat", "jti"]})
+            # Times are checked below against the injected clock, not pyjwt's time.time().
+            claims: dict[str, Any] = jwt.decode(
+                token, key.public_key, algorithms=[key.algorithm],
+                options={"verify_aud": False, "verify_exp": False, "verify_iat": False, "verify_nbf": False,
+                         "require": ["exp", "iat", "jti"]})
         except jwt.PyJWTError:
             return None
-        return claims
+        return claims if self._current(claims) else None
+
+    def _current(self, claims: dict[str, Any]) -> bool:
+        """RFC 7519 §4.1.4: expired tokens are refused; tokens from the future too (§4.1.6)."""
+        now = self._clock.now().timestamp()
+        expires, issued = claims.get("exp"), claims.get("iat")
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (expires, issued)):
+            return False
+        return float(expires) > now - LEEWAY_SECONDS and float(issued) <= now + LEEWAY_SECONDS  # type: ignore[arg-type]
 
     async def public_jwks(self) -> dict[str, Any]:
         now = self._clock.now().timestamp()

@@ -104,3 +104,25 @@ class RedisKeyStorage:
             return False
         with redis_errors("signing-key"):
             return bool(await self._swap(keys=[self._key], args=[raw, self._seal(text)]))
+
+
+class InMemoryKeyStorage:
+    """Keys for this process only: every restart signs with a new key (tests, throwaway demos)."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+
+    async def load(self) -> str | None:
+        return self._text
+
+    async def create(self, text: str) -> bool:
+        if self._text is not None:
+            return False
+        self._text = text
+        return True
+
+    async def replace(self, expected: str, text: str) -> bool:
+        if self._text != expected:
+            return False
+        self._text = text
+        return True

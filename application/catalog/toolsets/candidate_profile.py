@@ -26,7 +26,8 @@ def _today() -> str:
 
 class Skill(ToolInput):
     name: str = Field(min_length=1)
-    proficiency: str | None = Field(None, exclude=True, description="E.g. 'Expert'; kept in the name: 'Python (Expert)'.")
+    proficiency: str | None = Field(
+        None, exclude=True, description="E.g. 'Expert'; kept in the name: 'Python (Expert)'.")
 
     @model_validator(mode="after")
     def _keep_proficiency(self) -> Self:
@@ -85,18 +86,20 @@ SKILLS, EXPERIENCE, EDUCATION = "/api/candidate-skills", "/api/candidate-experie
 
 TOOLS = (
     read("get_candidate_skills", "Candidate's skills",
-         "List a candidate's skills. Returns {items, total}.", TOOLSET, CandidateRef, listing(SKILLS)),
+         "List the skills on a candidate's profile. Returns {items, total}.", TOOLSET, CandidateRef, listing(SKILLS)),
     write("add_candidate_skill", "Add a skill to a candidate",
           "Add a skill to a candidate's profile (skill.name, optionally a proficiency). Returns the new skill.",
           TOOLSET, AddSkill, adding(SKILLS, "skill"), output=RECORD),
     read("get_candidate_experience", "Candidate's work experience",
-         "List a candidate's previous jobs. Returns {items, total}.", TOOLSET, CandidateRef, listing(EXPERIENCE)),
+         "List the previous jobs on a candidate's profile, with durations. Returns {items, total}.",
+         TOOLSET, CandidateRef, listing(EXPERIENCE)),
     write("add_candidate_experience", "Add work experience",
           "Add a previous job to a candidate's profile: occupation and duration, optionally employer and "
           "description. Returns the new entry.",
           TOOLSET, AddExperience, adding(EXPERIENCE, "experience"), output=RECORD),
     read("get_candidate_education", "Candidate's education",
-         "List a candidate's schools and degrees. Returns {items, total}.", TOOLSET, CandidateRef, listing(EDUCATION)),
+         "List the schools, degrees and fields of study on a candidate's profile. Returns {items, total}.",
+         TOOLSET, CandidateRef, listing(EDUCATION)),
     write("add_candidate_education", "Add education",
           "Add a school or degree to a candidate's profile: schoolName, degree and field, optionally completion "
           "date and notes. Returns the new entry.",

@@ -131,7 +131,8 @@ TOOLS = (
           TOOLSET, RateCandidate,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body=same("rating")),
           idempotent=True, output=RECORD),
-    delete("delete_candidate", "Delete a candidate", "Delete a candidate permanently.",
+    delete("delete_candidate", "Delete a candidate",
+           "Delete a candidate and their profile permanently; to keep the record, reject them instead.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_candidates_by_position", "Candidates for a position",
          "List the candidates who applied for one organization position, optionally by status. "

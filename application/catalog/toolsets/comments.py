@@ -1,7 +1,9 @@
 """Comments (`/api/comment`; the reference called `/api/comments`, which does not exist).
 
 A comment is about one record (`entity` + `entityId`, e.g. Task + a task id) and is written
-as the signed-in employee. Gauzy's list is an offset list ordered as asked; text search is
+as the signed-in employee. `GET /api/comment/count` is shadowed by `GET /api/comment/:id`
+(Nest registers the controller's own routes before the inherited ones), so counting reads
+the total of a one-record page. Gauzy's list is an offset list ordered as asked; text search is
 done by a use case over the list, since no route searches comment text.
 """
 
@@ -106,9 +108,10 @@ class RecentComments(RelationsInput):
     employeeId: Uuid | None = None  # noqa: N815
 
 
-def listing(model: type[ToolInput], defaults: dict[str, object] | None = None) -> ResourceCall:
+def listing(model: type[ToolInput], defaults: dict[str, object] | None = None, shape: Shape = Shape.PAGE
+            ) -> ResourceCall:
     where = same(*(name for name in FILTERS if name in model.model_fields))
-    return ResourceCall("GET", BASE, Shape.PAGE, Tenancy.WHERE, where=where, paging=Paging.OFFSET,
+    return ResourceCall("GET", BASE, shape, Tenancy.WHERE, where=where, paging=Paging.OFFSET,
                         defaults=defaults or {})
 
 
@@ -123,8 +126,7 @@ TOOLS = (
          TOOLSET, GetComments, listing(GetComments)),
     read("get_comment_count", "Count comments",
          "Count comments with the same filters as get_comments. Returns {count}.",
-         TOOLSET, CommentFilters,
-         ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query=same(*FILTERS))),
+         TOOLSET, CommentFilters, listing(CommentFilters, {"limit": 1}, Shape.COUNT)),
     read("get_comment", "Get a comment",
          "Get one comment by id, optionally with relations such as 'replies' or 'employee'.",
          TOOLSET, GetComment, ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.WHERE), RECORD),

@@ -11,8 +11,8 @@ from pydantic import Field
 from application.catalog.enums_teamwork import DailyPlanStatus
 from application.catalog.fields import DateRangeInput, IdInput, IsoDate, RelationsInput, ToolInput, Uuid
 from application.catalog.model import BulkCall, ResourceCall, Shape, Tenancy, UseCaseCall
-from application.catalog.rows import RECORD, delete, read, same, write
 from application.catalog.outputs import BulkOutput
+from application.catalog.rows import RECORD, delete, read, same, write
 
 TOOLSET = "daily-plan"
 BASE = "/api/daily-plan"

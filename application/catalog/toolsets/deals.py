@@ -4,7 +4,7 @@ named per pipeline, so `stage` filters by a stage's name.
 In the real API `GET /api/deals/:id` is declared before the inherited `/count` and
 `/pagination`, which it captures; lists and counts therefore use `GET /api/deals`
 (skip is an offset there). The reference's deal "properties" do not exist in Gauzy (see
-docs/tools-removed-sales.md); "me", statistics, pipeline board and search are use cases.
+REMOVED below); "me", statistics, pipeline board and search are use cases.
 """
 
 from __future__ import annotations
@@ -137,7 +137,8 @@ TOOLS = (
           "Move a deal to another stage of its pipeline, named (e.g. 'Negotiation') or by id. Returns the deal.",
           TOOLSET, MoveDeal, UseCaseCall("update_deal_stage", (GET.route, PIPELINE.route, UPDATE.route)),
           idempotent=True, output=RECORD),
-    delete("delete_deal", "Delete a deal", "Delete a deal permanently.",
+    delete("delete_deal", "Delete a deal",
+           "Delete a deal permanently; to keep it as lost, move it to a closing stage with update_deal_stage.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_deals_by_client", "Deals of a client",
          "List the deals with one client, optionally in one stage (by name). Returns {items, total}.",
@@ -159,3 +160,11 @@ TOOLS = (
          "Returns {items, total}.",
          TOOLSET, SearchDeals, UseCaseCall("search_deals", (ALL.route,)), PageOutput),
 )
+
+REMOVED = {
+    "add_deal_property": "Gauzy deals have no custom properties (only title, probability, stage and client) and "
+                         "no /api/deals/:id/properties routes.",
+    "update_deal_property": "Gauzy deals have no custom properties and no /api/deals/:id/properties routes; "
+                            "change a deal's own fields with update_deal.",
+    "remove_deal_property": "Gauzy deals have no custom properties and no /api/deals/:id/properties routes.",
+}

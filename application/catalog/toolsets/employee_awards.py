@@ -6,28 +6,17 @@ with a per-item outcome, and the statistics are a use case over the award list.
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import Field
+from pydantic import Field, computed_field
 
 from application.catalog.business_fields import DatePair, Year
 from application.catalog.enums import OrderDirection
-from application.catalog.fields import IdInput, PageInput, RelationsInput, ToolInput, Uuid, api_enum
+from application.catalog.enums_finance import AwardGrouping, AwardSortField
+from application.catalog.fields import IdInput, PageInput, RelationsInput, ToolInput, Uuid
 from application.catalog.model import BulkCall, ContextValue, Paging, ResourceCall, Shape, Tenancy, UseCaseCall
 from application.catalog.rows import RECORD, delete, read, same, write
 
 TOOLSET = "employee-awards"
 BASE = "/api/employee-award"
-AwardSortField = api_enum(("name", "year", "createdAt", "updatedAt"), what="sort field")
-AwardGrouping = api_enum(("employee", "year", "month"), what="grouping")
-
-
-def sort_field() -> Any:
-    return Field(None, alias="sortBy", description="Sort by this field.")
-
-
-def sort_direction() -> Any:
-    return Field("DESC", alias="sortOrder", description="ASC or DESC (default).")
 
 
 class AwardData(ToolInput):
@@ -46,8 +35,19 @@ class AwardUpdate(IdInput):
 
 
 class Sorted(PageInput):
-    orderBy: AwardSortField | None = sort_field()  # noqa: N815
-    order: OrderDirection = sort_direction()
+    sortBy: AwardSortField | None = Field(None, description="Sort by this field.")  # noqa: N815
+    sortOrder: OrderDirection = Field("DESC", description="ASC or DESC (default).")  # noqa: N815
+
+    # The request builder sorts by `orderBy` / `order` (`order[<field>]=<direction>`).
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def orderBy(self) -> str | None:  # noqa: N802
+        return None if self.sortBy is None else str(self.sortBy)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def order(self) -> str:
+        return str(self.sortOrder)
 
 
 class GetAwards(Sorted, RelationsInput):
@@ -118,7 +118,8 @@ TOOLS = (
          "List the awards given in the organization, by employee, year or exact name, sorted as asked. "
          "Returns {items, total}.",
          TOOLSET, GetAwards, listing(search="name")),
-    read("get_employee_award", "Get an award", "Get one employee award by id.",
+    read("get_employee_award", "Get an award",
+         "Get one employee award by id: its name, year and the employee who received it.",
          TOOLSET, IdInput, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
     write("create_employee_award", "Give an award",
           "Record an award: award_data.name and year; employeeId defaults to your own employee. "
@@ -130,7 +131,8 @@ TOOLS = (
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="award_data",
                        merge_current=("name", "year")),
           idempotent=True),
-    delete("delete_employee_award", "Delete an award", "Delete an employee award permanently.",
+    delete("delete_employee_award", "Delete an award",
+           "Delete an employee award permanently, e.g. one recorded for the wrong employee.",
            TOOLSET, IdInput, DELETE),
     read("get_employee_awards_by_employee", "Awards of an employee",
          "List one employee's awards, optionally of one year. Returns {items, total}.",

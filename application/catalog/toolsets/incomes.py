@@ -96,7 +96,8 @@ TOOLS = (
          "List the organization's incomes, optionally of one month (filterDate) and with equality filters "
          "(findInput). Returns {items, total}.",
          TOOLSET, MonthList, month_list(BASE)),
-    read("get_income", "Get an income", "Get one income by id.",
+    read("get_income", "Get an income",
+         "Get one income by id: amount, currency, value date, client, employee and notes.",
          TOOLSET, IdInput, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
     write("create_income", "Record an income",
           "Record money earned from a client: income_data.clientId and amount are required, currency defaults "
@@ -111,7 +112,8 @@ TOOLS = (
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="income_data",
                        merge_current=REQUIRED_ON_UPDATE),
           idempotent=True, output=RECORD),
-    delete("delete_income", "Delete an income", "Delete an income permanently.",
+    delete("delete_income", "Delete an income",
+           "Delete an income permanently; pass its employeeId so Gauzy also corrects that employee's totals.",
            TOOLSET, DeleteIncome,
            ResourceCall("DELETE", f"{BASE}/{{id}}", tenancy=Tenancy.QUERY, query=same("employeeId"))),
 )

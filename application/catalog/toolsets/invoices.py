@@ -1,6 +1,6 @@
 """Invoices and estimates (`/api/invoices`, `/api/invoice-item`).
 
-The PDF downloads are left out (see docs/tools-removed-finance.md): those routes stream a
+The PDF downloads are left out (see REMOVED below): those routes stream a
 PDF, and the Gauzy port carries JSON only.
 """
 
@@ -192,7 +192,8 @@ TOOLS = (
           TOOLSET, EstimateStatus,
           ResourceCall("PUT", f"{BASE}/{{id}}/estimate", body_from="data"), idempotent=True),
     delete("delete_invoice", "Delete an invoice",
-           "Delete an invoice or estimate permanently, with its lines.",
+           "Delete an invoice or estimate permanently, with its lines; to keep it but stop it, set status VOID "
+           "with update_invoice_action instead.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_invoice_items", "Lines of an invoice",
          "List the lines (items) of one invoice, optionally with relations such as 'product' or 'task'. "
@@ -211,3 +212,10 @@ TOOLS = (
           "invoice with its token.",
           TOOLSET, IdInput, ResourceCall("PUT", f"{BASE}/generate/{{id}}"), idempotent=True, output=RECORD),
 )
+
+REMOVED = {
+    "download_invoice_pdf": "GET /api/invoices/download/:uuid streams a PDF, and the server's Gauzy port carries "
+                            "JSON only. Email the PDF with send_invoice_email, or share generate_invoice_link.",
+    "download_invoice_payment_pdf": "GET /api/invoices/payment/download/:uuid streams a PDF, and the server's "
+                                    "Gauzy port carries JSON only. List the payments with get_payments_by_invoice.",
+}

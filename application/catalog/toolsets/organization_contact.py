@@ -142,8 +142,8 @@ def page(model: type[ToolInput], shape: Shape = Shape.PAGE) -> ResourceCall:
 
 def members(change: str) -> ResourceCall:
     keep = "removedEntityIds" if change == "addedEntityIds" else "addedEntityIds"
-    return ResourceCall("PUT", f"{BASE}/employee", body={**SCOPE, "contactId": f"{change}[]", "employeeId": "member.id"},
-                        body_defaults={keep: []}, defaults=ORG_SCOPE)
+    body = {**SCOPE, "contactId": f"{change}[]", "employeeId": "member.id"}
+    return ResourceCall("PUT", f"{BASE}/employee", body=body, body_defaults={keep: []}, defaults=ORG_SCOPE)
 
 
 CREATE = ResourceCall("POST", BASE, body_from="contact_data", body_defaults=ORG_SCOPE)

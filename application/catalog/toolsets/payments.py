@@ -2,7 +2,8 @@
 
 Gauzy's payments have no status: a payment is the record of money received. So the
 reference's status filters are gone, and its status/process/refund tools are left out
-(see docs/tools-removed-finance.md). Statistics come from the payment report route.
+(see REMOVED below). Statistics are a use case over the payment list: the
+report route ignores clients and currencies, and sums different currencies together.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from application.catalog.business_fields import Amount, DatePair, PagedList
 from application.catalog.enums import Currency
 from application.catalog.enums_finance import PaymentMethod, PaymentReportGroup
 from application.catalog.fields import IdInput, IsoDate, PageInput, ToolInput, Uuid
-from application.catalog.model import ResourceCall, Shape, Tenancy
+from application.catalog.model import ResourceCall, Shape, Tenancy, UseCaseCall
 from application.catalog.rows import RECORD, delete, read, same, write
 
 TOOLSET = "payments"
@@ -83,7 +84,9 @@ class PaymentsByClient(PagedList):
 
 
 class PaymentStatistics(DatePair):
+    organizationContactId: Uuid | None = None  # noqa: N815
     projectId: Uuid | None = None  # noqa: N815
+    currency: Currency | None = None
     groupBy: PaymentReportGroup = Field("date", description="Group totals by date, client or project.")  # noqa: N815
 
 
@@ -101,6 +104,9 @@ class SearchPayments(PageInput):
 DATES = {"startDate": "paymentDate.startDate", "endDate": "paymentDate.endDate"}
 FILTERS = {**same(*PaymentFilters.model_fields), **DATES}
 PAGE = f"{BASE}/pagination"
+# Every payment matching the filters (findAll without take), for the statistics.
+ALL = ResourceCall("GET", BASE, Shape.PAGE, Tenancy.WHERE, where=same("organizationContactId", "projectId", "currency"),
+                   paging=None)
 CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="payment_data",
                       body_defaults={"currency": DEFAULT_CURRENCY, "paymentMethod": DEFAULT_METHOD})
 
@@ -119,7 +125,9 @@ TOOLS = (
          "Count payments matching a method, currency, project, overdue flag or payment-date range. Returns {count}.",
          TOOLSET, CountPayments,
          ResourceCall("GET", PAGE, Shape.COUNT, Tenancy.WHERE, where=FILTERS, defaults={"limit": 1})),
-    read("get_payment", "Get a payment", "Get one payment by id.",
+    read("get_payment", "Get a payment",
+         "Get one payment by id: amount, currency, method, date, note and the invoice, client and project "
+         "it belongs to.",
          TOOLSET, GetPayment, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
     write("create_payment", "Record a payment",
           "Record money received: payment_data.amount is required; link it to an invoice, client or project. "
@@ -132,7 +140,8 @@ TOOLS = (
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="payment_data",
                        merge_current=("amount",)),
           idempotent=True, output=RECORD),
-    delete("delete_payment", "Delete a payment", "Delete a payment record permanently.",
+    delete("delete_payment", "Delete a payment",
+           "Delete a payment record permanently, e.g. one recorded by mistake.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_payments_by_invoice", "Payments of an invoice",
          "List the payments recorded against one invoice. Returns {items, total}.",
@@ -142,12 +151,9 @@ TOOLS = (
          "Returns {items, total}.",
          TOOLSET, PaymentsByClient, listing(organizationContactId="organizationContactId", currency="currency")),
     read("get_payment_statistics", "Payment totals",
-         "Payment totals per day, client or project (groupBy) in a payment-date range, optionally for one "
-         "project; without dates Gauzy uses the current week. Returns a list of groups with their sums.",
-         TOOLSET, PaymentStatistics,
-         ResourceCall("GET", f"{BASE}/report", Shape.RAW, Tenancy.QUERY,
-                      query={**same("startDate", "endDate", "groupBy"), "projectId": "projectIds[]"},
-                      paging=None)),
+         "Count and sum payments per day, client or project (groupBy), optionally for one client, project or "
+         "currency and a payment-date range. Sums are kept per currency. Returns {count, totals, groups}.",
+         TOOLSET, PaymentStatistics, UseCaseCall("get_payment_statistics", (ALL.route,))),
     read("get_overdue_payments", "Overdue payments",
          "List payments flagged as overdue, optionally in one currency. Returns {items, total}.",
          TOOLSET, OverduePayments,
@@ -156,3 +162,12 @@ TOOLS = (
          "Find payments whose note contains some text, optionally by method or currency. Returns {items, total}.",
          TOOLSET, SearchPayments, listing(query="note", paymentMethod="paymentMethod", currency="currency")),
 )
+
+REMOVED = {
+    "update_payment_status": "Gauzy payments have no status (a payment is the record of money received) and "
+                             "there is no PUT /api/payments/:id/status route.",
+    "process_payment": "Gauzy has no payment processing step and no PUT /api/payments/:id/process route; record "
+                       "a payment's date with update_payment.",
+    "refund_payment": "Gauzy has no refunds and no PUT /api/payments/:id/refund route; correct or delete the "
+                      "payment with update_payment or delete_payment.",
+}

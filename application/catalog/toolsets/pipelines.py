@@ -106,7 +106,8 @@ TOOLS = (
           "Rename or describe a pipeline; its stages stay as they are unless pipeline_data.stages gives the "
           "full new list. Returns the pipeline with its stages.",
           TOOLSET, UpdatePipeline, UseCaseCall("update_pipeline", STAGE_ROUTES), idempotent=True, output=RECORD),
-    delete("delete_pipeline", "Delete a pipeline", "Delete a sales pipeline and its stages permanently.",
+    delete("delete_pipeline", "Delete a pipeline",
+           "Delete a sales pipeline and its stages permanently; move or delete its deals first.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     write("add_pipeline_stage", "Add a pipeline stage",
           "Add a stage to a pipeline, at the end or at stage_data.position. Returns the new stage with its id.",

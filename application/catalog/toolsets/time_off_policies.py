@@ -8,6 +8,7 @@ requests go with it (ON DELETE CASCADE). Those tools are marked destructive and 
 from __future__ import annotations
 
 from dataclasses import replace
+
 from pydantic import ConfigDict, Field
 
 from application.catalog.enums_teamwork import TimeOffGroupBy

@@ -12,7 +12,7 @@ from pydantic import ConfigDict, Field, field_serializer
 from application.catalog.enums_teamwork import TimeOffStatus
 from application.catalog.fields import IdInput, IsoDate, PageInput, RelationsInput, ToolInput, Uuid
 from application.catalog.fields_teamwork import Hidden
-from application.catalog.model import ContextValue, ResourceCall, Shape, Tenancy, UseCaseCall
+from application.catalog.model import ContextValue, ResourceCall, Shape, Tenancy
 from application.catalog.rows import RECORD, delete, read, write
 
 TOOLSET = "time-off"
@@ -35,7 +35,9 @@ class RequestFilters(ToolInput):
     endDate: IsoDate | None = None  # noqa: N815
     policyName: str | None = Field(None, description="Part of the policy's name.")  # noqa: N815
     employeeName: str | None = Field(None, description="Part of the employee's first or last name.")  # noqa: N815
-    includeArchived: bool = Field(False, description="Also list archived (cancelled) requests.")  # noqa: N815
+    includeArchived: bool = Field(  # noqa: N815
+        False, description="true: list the archived (cancelled) requests instead of the active ones."
+    )
 
 
 class GetRequests(PageInput, RelationsInput, RequestFilters):
@@ -111,7 +113,7 @@ ME = {"employeeId": ContextValue.EMPLOYEE_ID}
 TOOLS = (
     read("get_time_off_requests", "List time-off requests",
          "List time-off requests, filtered by employee, status, date range, policy name or description text; "
-         "without dates every request is listed, archived ones only with includeArchived. "
+         "without dates every request is listed; cancelled (archived) ones only with includeArchived=true. "
          "Returns {items, total}.",
          TOOLSET, GetRequests, page(GetRequests)),
     read("get_time_off_request_count", "Count time-off requests",
@@ -145,9 +147,9 @@ TOOLS = (
           TOOLSET, IdInput, ResourceCall("PUT", f"{BASE}/denied/{{id}}"), idempotent=True, output=RECORD),
     write("cancel_time_off_request", "Cancel a time-off request",
           "Withdraw a time-off request. Gauzy has no cancelled status, so the request is archived: it keeps "
-          "its status and is listed again only with includeArchived. Returns the request.",
+          "its status and is listed only with includeArchived=true. Returns the request.",
           TOOLSET, IdInput,
-          ResourceCall("PUT", f"{BASE}/{{id}}", body_defaults={"isArchived": True}),
+          ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_defaults={"isArchived": True}),
           idempotent=True, output=RECORD),
     read("get_my_time_off_requests", "My time-off requests",
          "List the signed-in employee's own time-off requests, filtered like get_time_off_requests. "
@@ -158,7 +160,3 @@ TOOLS = (
          "Use before approving or denying. Returns {items, total}.",
          TOOLSET, PendingRequests, page(PendingRequests, {"status": "REQUESTED", "includeArchived": False})),
 )
-
-# Reference parameters no route can honour are left out of the schemas; see
-# docs/tools-removed-teamwork.md.
-REMOVED: dict[str, str] = {}

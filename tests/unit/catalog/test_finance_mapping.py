@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from application.catalog.model import ResourceCall, ToolSpec
+from application.catalog.model import ResourceCall, ToolSpec, UseCaseCall
 from application.catalog.toolsets import expenses, incomes, invoices, payments
 from application.requests import build_request
+from application.use_cases.payments import totals
 from application.validation import validate_arguments
 from domain.gauzy import GauzyRequest, QueryStyle
 from domain.principal import GauzyCredential
@@ -90,10 +91,18 @@ def test_payment_create_defaults_currency_and_method() -> None:
     assert request.body == {"amount": 10.0, "currency": "USD", "paymentMethod": "BANK_TRANSFER", **SCOPE}
 
 
-def test_payment_statistics_use_the_report_route_with_flat_query() -> None:
-    request = request_for("get_payment_statistics", {"projectId": ID})
-    assert (request.method, request.path) == ("GET", "/api/payments/report")
-    assert request.query == {"groupBy": "date", "projectIds": [ID], **SCOPE}
+def test_payment_statistics_read_every_matching_payment() -> None:
+    """The report route drops client filters and sums currencies together, so the totals
+    are computed from GET /api/payments without paging."""
+    tool = TOOLS["get_payment_statistics"]
+    assert isinstance(tool.operation, UseCaseCall) and tool.operation.routes == ("GET /api/payments",)
+    request = build_request(payments.ALL, {"currency": "EUR", "groupBy": "client"}, CREDENTIAL)
+    assert (request.path, request.query) == ("/api/payments", {"where": {"currency": "EUR", **SCOPE}})
+
+
+def test_payment_totals_are_kept_per_currency() -> None:
+    rows = [{"amount": 10, "currency": "USD"}, {"amount": "2.5", "currency": "USD"}, {"amount": 3, "currency": "EUR"}]
+    assert totals(rows) == {"EUR": 3.0, "USD": 12.5}
 
 
 def test_expense_list_uses_pagination_with_notes_search_and_value_date_range() -> None:

@@ -123,7 +123,8 @@ def remove_from_many(store: Store, caller: Caller, params: Mapping[str, str], qu
     if not plans:
         raise GauzyValidationError(["Daily plans not found"])
     store.get("tasks", caller, params["taskId"])
-    return [store.update(PLANS, caller, plan["id"], {"tasks": [t for t in plan["tasks"] if t["id"] != params["taskId"]]})
+    task_id = params["taskId"]
+    return [store.update(PLANS, caller, plan["id"], {"tasks": [t for t in plan["tasks"] if t["id"] != task_id]})
             for plan in plans]
 
 

@@ -1,6 +1,6 @@
 """Invoice, payment, expense and income routes with behaviour of their own: date ranges and
 text search in paginated lists, `?data=` lists, the highest invoice number, invoice
-actions, public links, email and bulk invoice lines, the payment report."""
+actions, public links, email and bulk invoice lines, complete (unpaged) lists."""
 
 from __future__ import annotations
 
@@ -139,26 +139,17 @@ def bulk_items(store: Store, caller: Caller, params: Mapping[str, str], query: M
     return [store.insert("invoice-item", caller, {**line, "invoiceId": params["invoiceId"]}) for line in lines]
 
 
-def payment_report(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any],
-                   body: Any) -> Any:
-    """GET /payments/report: payments in the range (default: this week) grouped by date, client or project."""
-    check_organization(str(query.get("organizationId")), caller)
-    week_start = (caller.now - timedelta(days=caller.now.weekday())).replace(hour=0, minute=0, second=0)
-    start = instant(query.get("startDate")) or week_start
-    end = instant(query.get("endDate")) or week_start + timedelta(days=7)
-    rows = within(store.find("payments", caller, {"organizationId": query["organizationId"]}), "paymentDate",
-                  start, end)
-    projects = query.get("projectIds") or []
-    rows = [row for row in rows if not projects or row.get("projectId") in projects]
-    key = {"date": lambda r: str(r.get("paymentDate"))[:10], "client": lambda r: r.get("organizationContactId"),
-           "project": lambda r: r.get("projectId")}.get(str(query.get("groupBy")))
-    if key is None:
-        return []
-    groups: dict[Any, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(key(row), []).append(row)
-    return [{str(query["groupBy"]): group, "payments": items, "sum": sum(float(i.get("amount") or 0) for i in items)}
-            for group, items in groups.items()]
+def find_all(collection: str) -> Handler:
+    """CrudService.findAll: every matching row when no `take` is given (the generic demo
+    handler pages by ten), an offset page otherwise."""
+
+    def handle(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any], body: Any) -> Any:
+        rows = store.find(collection, caller, scoped_where(query, caller))
+        if query.get("take") is None:
+            return {"items": rows, "total": len(rows)}
+        return page(rows, query, skip_is_page=False)
+
+    return handle
 
 
 SPECIAL: dict[tuple[str, str], Handler] = {
@@ -171,7 +162,7 @@ SPECIAL: dict[tuple[str, str], Handler] = {
     ("GET", "/api/invoice-item"): data_list("invoice-item"),
     ("POST", "/api/invoice-item/bulk/:invoiceId"): bulk_items,
     ("GET", "/api/payments/pagination"): ranged_page("payments", "paymentDate", like=("note",)),
-    ("GET", "/api/payments/report"): payment_report,
+    ("GET", "/api/payments"): find_all("payments"),
     ("GET", "/api/expense/pagination"): ranged_page("expense", "valueDate", like=("notes", "purpose")),
     ("GET", "/api/income"): data_list("income"),
     ("GET", "/api/income/me"): data_list("income", mine=True),

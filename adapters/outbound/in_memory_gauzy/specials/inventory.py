@@ -3,6 +3,7 @@ products), equipment sharing requests, translated products and product images.""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -100,6 +101,24 @@ def share_equipment(store: Store, caller: Caller, params: Mapping[str, str], que
                                                       "createdBy": caller.credential.user_id})
 
 
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def email_checked(method: str, path: str) -> Handler:
+    """Merchant and warehouse DTOs also check `email` with IsEmail; the rest is the generic route."""
+
+    def handle(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any], body: Any) -> Any:
+        # Imported when called: `routes` imports every specials module while it loads.
+        from adapters.outbound.in_memory_gauzy import routes
+
+        if isinstance(body, Mapping) and body.get("email") and not EMAIL.match(str(body["email"])):
+            raise GauzyValidationError(["email must be an email"])
+        entry = next(route.entry for route in routes.route_table() if route.key == (method, path))
+        return routes.GENERIC[entry["handler"]](entry)(store, caller, params, query, body)
+
+    return handle
+
+
 SPECIAL: dict[tuple[str, str], Handler] = {
     ("GET", "/api/equipment"): found("equipment"),
     ("GET", "/api/equipment-sharing"): found("equipment-sharing"),
@@ -113,4 +132,6 @@ SPECIAL: dict[tuple[str, str], Handler] = {
     ("POST", "/api/products/set-as-featured/:productId"): set_featured,
     ("DELETE", "/api/products/:productId/gallery-image/:imageId"): remove_gallery_image,
     ("DELETE", "/api/products/featured-image/:productId"): remove_featured,
+    **{key: email_checked(*key) for key in (("POST", "/api/merchants"), ("PUT", "/api/merchants/:id"),
+                                            ("POST", "/api/warehouses"), ("PUT", "/api/warehouses/:id"))},
 }

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from adapters.outbound.in_memory_gauzy.resources import Handler
+from adapters.outbound.in_memory_gauzy.specials.finance import find_all
 from adapters.outbound.in_memory_gauzy.store import Caller, Store, matches, page, require, scoped_where
 from domain.errors import PermissionDeniedError
 
@@ -96,6 +97,8 @@ SPECIAL: dict[tuple[str, str], Handler] = {
     ("POST", "/api/pipelines"): create_pipeline,
     ("PUT", "/api/pipelines/:id"): update_pipeline,
     ("GET", "/api/pipelines/pagination"): search_pipelines,
+    ("GET", "/api/pipelines"): find_all(PIPELINES),
+    ("GET", "/api/employee-award"): find_all("employee-award"),
     ("GET", "/api/deals"): list_deals,
     ("GET", "/api/deals/:id"): get_deal,
 }

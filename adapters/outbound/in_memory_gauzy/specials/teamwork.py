@@ -12,7 +12,6 @@ from adapters.outbound.in_memory_gauzy.store import (
     Caller,
     Store,
     check_organization,
-    matches,
     one_of,
     order,
     page,

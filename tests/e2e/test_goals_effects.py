@@ -1,0 +1,106 @@
+"""Goals and key results: each write tool's effect shows through the matching read tool,
+over MCP on the demo backend."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from mcp import Client
+
+from tests.demo import demo_client, demo_container
+
+pytestmark = pytest.mark.e2e
+SHARED = demo_container()
+
+
+def on_demo(scenario: Callable[[Client], Awaitable[None]]) -> None:
+    async def main() -> None:
+        async with demo_client(SHARED) as client:
+            await scenario(client)
+
+    asyncio.run(main())
+
+
+async def ok(client: Client, name: str, arguments: dict[str, Any]) -> Any:
+    result = await client.call_tool(name, arguments)
+    text = result.content[0].text if result.content else ""
+    assert not result.is_error, f"{name}: {text}"
+    return result.structured_content if result.structured_content is not None else json.loads(text)
+
+
+async def refused(client: Client, name: str, arguments: dict[str, Any]) -> str:
+    result = await client.call_tool(name, arguments)
+    assert result.is_error, f"{name} should have failed"
+    return str(result.content[0].text)
+
+
+async def new_goal(client: Client, name: str) -> str:
+    goal = await ok(client, "create_goal", {"goal_data": {"name": name, "deadline": "Q1 2027", "level": "EMPLOYEE",
+                                                         "ownerEmployeeId": await my_employee(client)}})
+    return str(goal["id"])
+
+
+async def my_employee(client: Client) -> str:
+    return str((await ok(client, "get_current_employee", {}))["id"])
+
+
+def test_goal_lifecycle() -> None:
+    async def scenario(client: Client) -> None:
+        goal = await new_goal(client, "Effect goal")
+        shown = await ok(client, "get_goal", {"id": goal})
+        assert (shown["name"], shown["level"], shown["deadline"]) == ("Effect goal", "Employee", "Q1 2027")
+        assert goal in [row["id"] for row in (await ok(client, "get_my_goals", {"limit": 100}))["items"]]
+
+        await ok(client, "update_goal", {"id": goal, "goal_data": {"description": "Measured weekly"}})
+        await ok(client, "update_goal_progress", {"id": goal, "progress": 35})
+        shown = await ok(client, "get_goal", {"id": goal})
+        assert (shown["description"], shown["progress"], shown["name"]) == ("Measured weekly", 35, "Effect goal")
+
+        await ok(client, "delete_goal", {"id": goal})
+        assert "not_found" in await refused(client, "get_goal", {"id": goal})
+
+    on_demo(scenario)
+
+
+def test_aligned_goal_points_at_the_parents_key_result() -> None:
+    async def scenario(client: Client) -> None:
+        parent, child = await new_goal(client, "Parent goal"), await new_goal(client, "Child goal")
+        refusal = await refused(client, "align_goals", {"parentGoalId": parent, "childGoalId": child})
+        assert "create_key_result" in refusal
+        key_result = await ok(client, "create_key_result", {"key_result_data": {
+            "name": "Parent KR", "goalId": parent, "deadline": "NO_CUSTOM_DEADLINE"}})
+        await ok(client, "align_goals", {"parentGoalId": parent, "childGoalId": child})
+        assert (await ok(client, "get_goal", {"id": child}))["alignedKeyResultId"] == key_result["id"]
+
+    on_demo(scenario)
+
+
+def test_key_result_lifecycle_and_progress_history() -> None:
+    async def scenario(client: Client) -> None:
+        goal = await new_goal(client, "Goal with key results")
+        created = await ok(client, "create_key_result", {"key_result_data": {
+            "name": "Ten demos", "goalId": goal, "deadline": "2027-03-31", "targetValue": 10}})
+        shown = await ok(client, "get_key_result", {"id": created["id"]})
+        assert (shown["deadline"], shown["hardDeadline"], shown["type"]) == ("Hard Deadline", "2027-03-31T00:00:00Z",
+                                                                             "Numerical")
+        assert shown["ownerId"] == await my_employee(client)
+
+        await ok(client, "update_key_result", {"id": created["id"], "key_result_data": {"status": "ON_TRACK"}})
+        await ok(client, "update_key_result_progress", {"id": created["id"], "progress": 30, "update": 3})
+        by_goal = await ok(client, "get_key_results_by_goal", {"goalId": goal, "status": "on track"})
+        assert [(row["id"], row["progress"], row["update"]) for row in by_goal["items"]] == [(created["id"], 30, 3)]
+
+        await ok(client, "create_key_result_update", {"keyResultId": created["id"],
+                                                      "update_data": {"update": 4, "progress": 40}})
+        history = await ok(client, "get_key_result_updates", {"keyResultId": created["id"]})
+        assert [(row["update"], row["status"]) for row in history["items"]] == [(4, "on track")]
+        assert len((await ok(client, "get_key_result", {"id": created["id"]}))["updates"]) == 1
+
+        await ok(client, "delete_key_result", {"id": created["id"]})
+        assert "not_found" in await refused(client, "get_key_result", {"id": created["id"]})
+
+    on_demo(scenario)

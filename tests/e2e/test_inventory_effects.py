@@ -1,0 +1,167 @@
+"""Equipment, merchants, warehouses, products and product categories: each write tool's
+effect shows through the matching read tool, over MCP on the demo backend."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from mcp import Client
+
+from tests.demo import demo_client, demo_container
+
+pytestmark = pytest.mark.e2e
+SHARED = demo_container()
+EMPLOYEE_INDEX = 3  # a demo employee who holds no equipment
+
+
+def on_demo(scenario: Callable[[Client], Awaitable[None]]) -> None:
+    async def main() -> None:
+        async with demo_client(SHARED) as client:
+            await scenario(client)
+
+    asyncio.run(main())
+
+
+async def ok(client: Client, name: str, arguments: dict[str, Any]) -> Any:
+    result = await client.call_tool(name, arguments)
+    text = result.content[0].text if result.content else ""
+    assert not result.is_error, f"{name}: {text}"
+    return result.structured_content if result.structured_content is not None else json.loads(text)
+
+
+async def refused(client: Client, name: str, arguments: dict[str, Any]) -> str:
+    result = await client.call_tool(name, arguments)
+    assert result.is_error, f"{name} should have failed"
+    return str(result.content[0].text)
+
+
+def test_equipment_lifecycle_and_assignment() -> None:
+    async def scenario(client: Client) -> None:
+        employee = (await ok(client, "get_employees", {"limit": 10}))["items"][EMPLOYEE_INDEX]["id"]
+        item = await ok(client, "create_equipment", {"equipment_data": {"name": "Effect laptop", "type": "Laptop"}})
+        shown = await ok(client, "get_equipment_by_id", {"id": item["id"]})
+        assert (shown["name"], shown["currency"], shown["status"]) == ("Effect laptop", "USD", "AVAILABLE")
+
+        await ok(client, "update_equipment", {"id": item["id"], "equipment_data": {"serialNumber": "SN-42"}})
+        assert (await ok(client, "get_equipment_by_id", {"id": item["id"]}))["serialNumber"] == "SN-42"
+
+        await ok(client, "assign_equipment", {"id": item["id"], "employeeId": employee})
+        await ok(client, "assign_equipment", {"id": item["id"], "employeeId": employee})  # changes nothing
+        held = await ok(client, "get_equipment_by_employee", {"employeeId": employee})
+        assert [row["id"] for row in held["items"]] == [item["id"]]
+        requests = await ok(client, "get_equipment_sharing_requests", {"equipmentId": item["id"]})
+        assert requests["total"] == 1
+
+        ended = await ok(client, "unassign_equipment", {"id": item["id"]})
+        assert len(ended["endedSharingIds"]) == 1
+        assert (await ok(client, "get_equipment_by_employee", {"employeeId": employee}))["total"] == 0
+        assert (await ok(client, "get_equipment_by_id", {"id": item["id"]}))["available"] is True
+
+        await ok(client, "delete_equipment", {"id": item["id"]})
+        assert "not_found" in await refused(client, "get_equipment_by_id", {"id": item["id"]})
+
+    on_demo(scenario)
+
+
+def test_equipment_sharing_request_is_listed_as_requested() -> None:
+    async def scenario(client: Client) -> None:
+        employee = (await ok(client, "get_employees", {"limit": 10}))["items"][EMPLOYEE_INDEX]["id"]
+        item = await ok(client, "create_equipment", {"equipment_data": {"name": "Shared projector"}})
+        await ok(client, "request_equipment_sharing", {
+            "equipmentId": item["id"], "shareWithEmployeeId": employee, "shareStartDate": "2026-12-01",
+            "shareEndDate": "2026-12-05", "reason": "Offsite"})
+        listed = await ok(client, "get_equipment_sharing_requests", {"equipmentId": item["id"], "status": "REQUESTED"})
+        assert [row["name"] for row in listed["items"]] == ["Offsite"]
+        assert (await ok(client, "get_equipment_by_id", {"id": item["id"]}))["status"] == "AVAILABLE"
+
+    on_demo(scenario)
+
+
+def test_merchant_lifecycle() -> None:
+    async def scenario(client: Client) -> None:
+        merchant = await ok(client, "create_merchant", {"merchant_data": {"name": "Effect Traders"}})
+        shown = await ok(client, "get_merchant", {"id": merchant["id"]})
+        assert (shown["code"], shown["email"], shown["currency"]) == ("EFFECT-TRADERS", "admin@ever.co", "USD")
+        assert (await ok(client, "get_merchant_by_code", {"code": "EFFECT-TRADERS"}))["id"] == merchant["id"]
+
+        await ok(client, "update_merchant", {"id": merchant["id"], "merchant_data": {"phone": "+1 555 0100"}})
+        assert (await ok(client, "get_merchant", {"id": merchant["id"]}))["phone"] == "+1 555 0100"
+
+        await ok(client, "archive_merchant", {"id": merchant["id"]})
+        archived = await ok(client, "get_archived_merchants", {"limit": 100})
+        assert merchant["id"] in [row["id"] for row in archived["items"]]
+        hidden = await ok(client, "search_merchants", {"query": "effect traders"})
+        assert merchant["id"] not in [row["id"] for row in hidden["items"]]
+
+        await ok(client, "restore_merchant", {"id": merchant["id"]})
+        active = await ok(client, "get_active_merchants", {"search": "Effect Traders"})
+        assert [row["id"] for row in active["items"]] == [merchant["id"]]
+
+        await ok(client, "delete_merchant", {"id": merchant["id"]})
+        assert "not found" in (await refused(client, "get_merchant", {"id": merchant["id"]})).lower()
+
+    on_demo(scenario)
+
+
+def test_bulk_merchants_report_each_item() -> None:
+    async def scenario(client: Client) -> None:
+        outcome = await ok(client, "bulk_create_merchants", {"merchants": [
+            {"name": "Bulk effect one"}, {"name": "Bulk effect two", "email": "not-an-email"}]})
+        assert (outcome["succeeded"], outcome["failed"]) == (1, 1)
+        assert "email" in outcome["results"][1]["error"]
+        created = await ok(client, "get_merchant", {"id": outcome["results"][0]["id"]})
+        assert created["name"] == "Bulk effect one"
+
+    on_demo(scenario)
+
+
+def test_warehouse_lifecycle() -> None:
+    async def scenario(client: Client) -> None:
+        warehouse = await ok(client, "create_warehouse", {"warehouse_data": {"name": "North", "code": "WH-N"}})
+        assert (await ok(client, "get_warehouse", {"id": warehouse["id"]}))["email"] == "admin@ever.co"
+        await ok(client, "update_warehouse", {"id": warehouse["id"], "warehouse_data": {"description": "Cold"}})
+        shown = await ok(client, "get_warehouse", {"id": warehouse["id"]})
+        assert (shown["description"], shown["code"]) == ("Cold", "WH-N")
+        await ok(client, "delete_warehouse", {"id": warehouse["id"]})
+        assert "not found" in (await refused(client, "get_warehouse", {"id": warehouse["id"]})).lower()
+
+    on_demo(scenario)
+
+
+def test_product_and_category_lifecycle() -> None:
+    async def scenario(client: Client) -> None:
+        category = await ok(client, "create_product_category", {"category_data": {"name": "Lighting"}})
+        await ok(client, "update_product_category", {"id": category["id"], "category_data": {
+            "name": "Éclairage", "languageCode": "fr"}})
+        categories = await ok(client, "get_product_categories", {"search": "clairage", "langCode": "fr"})
+        assert [row["id"] for row in categories["items"]] == [category["id"]]
+        english = await ok(client, "get_product_categories", {"search": "lighting", "langCode": "en"})
+        assert [row["id"] for row in english["items"]] == [category["id"]], "the English name is kept"
+
+        product = await ok(client, "create_product", {"product_data": {"name": "Desk lamp",
+                                                                       "productCategoryId": category["id"]}})
+        in_category = await ok(client, "get_products_by_category", {"categoryId": category["id"]})
+        assert [row["id"] for row in in_category["items"]] == [product["id"]]
+        await ok(client, "update_product", {"id": product["id"],
+                                            "product_data": {"name": "Lampe", "languageCode": "fr"}})
+        french = await ok(client, "get_product_translated", {"id": product["id"], "langCode": "fr"})
+        assert (french["name"], french["code"]) == ("Lampe", "DESK-LAMP")
+
+        image = {"id": "5f1e2d3c-4b5a-4968-8776-655443322110", "name": "side.png", "url": "https://example.com/s.png"}
+        await ok(client, "add_product_gallery_images", {"productId": product["id"], "images": [image]})
+        await ok(client, "set_product_featured_image", {"productId": product["id"], "image": image})
+        shown = await ok(client, "get_product", {"id": product["id"]})
+        assert [i["id"] for i in shown["gallery"]] == [image["id"]] and shown["featuredImage"]["id"] == image["id"]
+        await ok(client, "delete_product_gallery_image", {"productId": product["id"], "imageId": image["id"]})
+        await ok(client, "delete_product_featured_image", {"productId": product["id"]})
+        shown = await ok(client, "get_product", {"id": product["id"]})
+        assert (shown["gallery"], shown["featuredImage"]) == ([], None)
+
+        await ok(client, "delete_product", {"id": product["id"]})
+        assert "not found" in (await refused(client, "get_product", {"id": product["id"]})).lower()
+
+    on_demo(scenario)
