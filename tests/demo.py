@@ -14,7 +14,7 @@ from adapters.inbound.stdio import resolve_stdio_caller
 from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWORD, demo_id
 
 __all__ = ["DEMO_EMAIL", "DEMO_PASSWORD", "demo_client", "demo_container", "demo_harness", "demo_id"]
-from bootstrap.container import Container, build_container
+from bootstrap.container import Container, build_container, close_resources
 from bootstrap.settings import Settings
 from tests.tool_harness import ToolHarness
 
@@ -26,10 +26,15 @@ def demo_container(**overrides: Any) -> Container:
 @asynccontextmanager
 async def demo_client(container: Container | None = None, **overrides: Any) -> AsyncIterator[Client]:
     """An MCP client connected in-process to the demo server (a fresh one unless `container` is given)."""
-    server = build_mcp_server((container or demo_container(**overrides)).dispatcher(), resolve_stdio_caller,
-                              name="gauzy-mcp", version="test")
-    async with Client(server, mode="legacy") as client:
-        yield client
+    owned = container is None
+    container = container or demo_container(**overrides)
+    server = build_mcp_server(container.dispatcher(), resolve_stdio_caller, name="gauzy-mcp", version="test")
+    try:
+        async with Client(server, mode="legacy") as client:
+            yield client
+    finally:
+        if owned:
+            await close_resources(container)
 
 
 def demo_harness(client: Client) -> ToolHarness:

@@ -32,6 +32,22 @@ FIRST_OF = {
     "$contact_with_email": ("get_organization_contacts", {"primaryEmail": "@"}),  # invitable
     "$report": ("get_reports", {}),
 }
+# placeholder -> the tool that creates such a record (with its own sample) when the list is empty
+CREATED_BY = {
+    "$project": "create_project",
+    "$task": "create_task",
+    "$contact": "create_organization_contact",
+    "$invoice": "create_invoice",
+    "$pipeline": "create_pipeline",
+    "$candidate": "create_candidate",
+    "$equipment": "create_equipment",
+    "$merchant": "create_merchant",
+    "$warehouse": "create_warehouse",
+    "$product": "create_product",
+    "$product_category": "create_product_category",
+    "$goal": "create_goal",
+    "$key_result": "create_key_result",
+}
 # placeholder -> (tool, its arguments, field of its result): ids of the signed-in user's own
 # employee record (a Gauzy call, so it signs in first, unlike get_auth_status)
 FIELD_OF = {
@@ -78,7 +94,12 @@ class ToolHarness:
             tool, arguments, field = FIELD_OF[name]
             return (await self._ok(tool, arguments))[field]
         tool, arguments = FIRST_OF[name]
-        return (await self._ok(tool, arguments))["items"][0]["id"]
+        items = (await self._ok(tool, arguments))["items"]
+        if items:
+            return items[0]["id"]
+        if name not in CREATED_BY:
+            raise AssertionError(f"{tool} listed nothing for {name}, and no tool creates one")
+        return (await self._ok(CREATED_BY[name]))["id"]  # an empty Gauzy: make the record first
 
     async def _ok(self, tool: str, arguments: dict[str, Any] | None = None) -> Any:
         if arguments is None:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from application.catalog.model import ToolSpec
 from domain.errors import UnknownToolError
 
-
 # Signing in and checking the connection manage this server, not Gauzy data: they stay
 # available whatever toolsets are chosen, and in read-only mode.
 ALWAYS_EXPOSED = ("auth", "test-connection")

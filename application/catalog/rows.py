@@ -9,7 +9,6 @@ from pydantic import BaseModel
 from application.catalog.model import BulkCall, Effect, Operation, ResourceCall, Shape, ToolSpec
 from application.catalog.outputs import BulkOutput, CountOutput, PageOutput, RecordOutput
 
-
 OUTPUT_BY_SHAPE: dict[Shape, type[BaseModel]] = {Shape.PAGE: PageOutput, Shape.COUNT: CountOutput}
 
 

@@ -45,7 +45,6 @@ class ServerConfig:
     access_token_ttl: int = 900
     refresh_token_idle_ttl: int = 14 * 24 * 3600
     browser_session_ttl: int = 1800
-    consent_ttl: int = 180 * 24 * 3600
     client_metadata_documents: bool = True
 
     def __post_init__(self) -> None:

@@ -24,9 +24,9 @@ class OAuthStateStore(Protocol):
     - Clients, people and consents: `save_*` replaces, `load_*` returns None when absent.
     - `put_code` stores a code; `take_code` returns it and deletes it in ONE atomic step, so of
       any number of concurrent calls with the same digest at most one gets the code
-      (RFC 6749 §10.5, RFC 9700 §4.2.4). `code_grant` still names the grant id of a taken or
-      expired code for `ttl_seconds` of `put_code`'s `remember_seconds`, so a replay can revoke
-      what the code produced.
+      (RFC 6749 §10.5, RFC 9700 §4.2.4). `code_grant` names a code's grant id for
+      `remember_seconds` after `put_code`, taken or expired or not, so a replay can revoke what
+      the code produced.
     - `put_refresh` stores a refresh token; `claim_refresh` marks it used and returns it with
       `already_used=False` to exactly one caller, `already_used=True` to every later one (a
       replay); None when absent. `load_refresh` reads it without marking it.
@@ -36,7 +36,8 @@ class OAuthStateStore(Protocol):
       returns the grant id while the token is recorded; `forget_access_token` revokes one token.
     - Browser sessions: `save_browser_session`, `load_browser_session`, `delete_browser_session`.
     - Unreachable storage raises `StorageUnavailableError`.
-    It does not promise: listing, or that records disappear at the exact second of their TTL.
+    It does not promise: listing, that records disappear at the exact second of their TTL, or
+    any expiry of clients, people and consents (they are kept until replaced).
     """
 
     async def save_client(self, client: OAuthClient) -> None: ...

@@ -77,3 +77,27 @@ async def test_a_confidential_client_must_authenticate() -> None:
         await h.server.revoke(params(token="x"), ClientCredentials(client["client_id"], "wrong", "client_secret_basic"))
     with pytest.raises(InvalidClientError):
         await h.server.revoke(params(token="x"), None)
+
+
+async def test_the_resource_server_refuses_a_revoked_token_at_once() -> None:
+    """Item 20 at the MCP server: with the embedded server, a revoked access token is refused
+    before it expires (RFC 7009 §2.1: revocation takes effect immediately where state is shared)."""
+    from application.oauth.resource_check import RevocationCheckingVerifier
+    from domain.access import AccessClaims
+    from domain.errors import InvalidTokenError
+
+    h = harness()
+    client, tokens = await h.tokens()
+    claims = await h.signer.verify(tokens["access_token"])
+    assert claims is not None
+
+    class Accepting:
+        async def verify(self, token: str) -> AccessClaims:
+            return AccessClaims(subject=claims["sub"], scopes=frozenset(), audience=claims["aud"], expires_at=None,
+                                issuer=claims["iss"], token_id=claims["jti"])
+
+    verifier = RevocationCheckingVerifier(Accepting(), h.server.ledger, h.config.issuer)
+    assert (await verifier.verify(tokens["access_token"])).subject == claims["sub"]
+    await h.server.revoke(params(token=tokens["refresh_token"]), as_public(client))
+    with pytest.raises(InvalidTokenError):
+        await verifier.verify(tokens["access_token"])
