@@ -89,7 +89,7 @@ class Settings:
     )
     session_ttl: int = setting(
         "MCP_SESSION_TTL", 1800,
-        "Seconds an idle session lives.",
+        "Seconds an idle session lives (100000 or more is read as milliseconds, the reference server's unit).",
     )
     redis_url: str | None = setting(
         "REDIS_URL", None,
@@ -249,6 +249,11 @@ class Settings:
     @property
     def demo(self) -> bool:
         return not self.api_base_url
+
+    def __post_init__(self) -> None:
+        # A reference deployment's MCP_SESSION_TTL=1800000 (ms) means 30 minutes, not 21 days.
+        if self.session_ttl >= 100_000:
+            object.__setattr__(self, "session_ttl", self.session_ttl // 1000)
 
     @property
     def throttle_window_seconds(self) -> int:

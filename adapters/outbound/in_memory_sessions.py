@@ -8,10 +8,14 @@ from domain.ports import Clock
 from domain.session import Session
 
 
+SWEEP_EVERY = 256  # saves between sweeps of expired sessions
+
+
 class InMemorySessionStore:
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
         self._sessions: dict[str, tuple[Session, float]] = {}
+        self._saves = 0
 
     async def load(self, key: str) -> Session | None:
         entry = self._sessions.get(key)
@@ -26,6 +30,18 @@ class InMemorySessionStore:
     async def save(self, session: Session, ttl_seconds: int) -> None:
         expires = self._clock.now() + timedelta(seconds=ttl_seconds)
         self._sessions[session.key] = (session, expires.timestamp())
+        self._saves += 1
+        if self._saves % SWEEP_EVERY == 0:
+            self._sweep()
+
+    def _sweep(self) -> None:
+        """Drop expired sessions nobody loads again, so cookie-less clients cannot grow memory forever."""
+        now = self._clock.now().timestamp()
+        for key in [key for key, (_, expires) in self._sessions.items() if expires <= now]:
+            del self._sessions[key]
+
+    def __len__(self) -> int:
+        return len(self._sessions)
 
     async def delete(self, key: str) -> None:
         self._sessions.pop(key, None)

@@ -44,3 +44,8 @@ def test_help_lists_every_variable() -> None:
     text = Settings.help_text()
     for name in ("API_BASE_URL", "GAUZY_AUTH_EMAIL", "MCP_TRANSPORT", "MCP_TOOLSETS", "GAUZY_MCP_DEBUG"):
         assert name in text
+
+
+def test_a_reference_session_ttl_in_milliseconds_is_converted(tmp_path: Path) -> None:
+    assert Settings.from_env({"MCP_SESSION_TTL": "1800000"}, dotenv=tmp_path / ".env").session_ttl == 1800
+    assert Settings.from_env({"MCP_SESSION_TTL": "3600"}, dotenv=tmp_path / ".env").session_ttl == 3600
