@@ -15,6 +15,7 @@ from application.use_cases.invoices import CreateInvoice, SendInvoiceEmail
 from application.use_cases.payments import PaymentTotals
 from application.use_cases.pipelines import (
     AddPipelineStage,
+    CreatePipeline,
     RemovePipelineStage,
     UpdatePipeline,
     UpdatePipelineStage,
@@ -31,6 +32,7 @@ def business_use_cases(keeper: providers.Provider[Any], clock: providers.Provide
         "search_deals": SearchDeals,
         "get_deal_statistics": DealStatistics,
         "get_deals_pipeline": DealsBoard,
+        "create_pipeline": CreatePipeline,
         "update_pipeline": UpdatePipeline,
         "add_pipeline_stage": AddPipelineStage,
         "update_pipeline_stage": UpdatePipelineStage,

@@ -17,7 +17,7 @@ from application.use_cases.equipment import (
     UnassignEquipment,
 )
 from application.use_cases.goals import AlignGoals
-from application.use_cases.products import AddGalleryImages, CreateProduct, UpdateProduct
+from application.use_cases.products import AddGalleryImages, CreateProduct, SetFeaturedImage, UpdateProduct
 from application.use_cases.translations import CreateTranslated, UpdateTranslated
 
 
@@ -31,6 +31,7 @@ def inventory_use_cases(keeper: providers.Provider[Any], clock: providers.Provid
         "create_product": CreateProduct,
         "update_product": UpdateProduct,
         "add_product_images": AddGalleryImages,
+        "set_product_featured_image": SetFeaturedImage,
         "align_goals": AlignGoals,
     }
     made: dict[str, Any] = {name: providers.Singleton(kind, keeper) for name, kind in on_keeper.items()}

@@ -27,9 +27,7 @@ FIRST_OF = {
     "$product": ("get_products_pagination", {}),
     "$product_category": ("get_product_categories", {}),
     "$goal": ("get_goals", {}),
-    "$goal_with_key_results": ("get_goals", {"level": "Team"}),  # the demo's team goal has key results
     "$key_result": ("get_key_results", {}),
-    "$contact_with_email": ("get_organization_contacts", {"primaryEmail": "@"}),  # invitable
     "$report": ("get_reports", {}),
 }
 # placeholder -> the tool that creates such a record (with its own sample) when the list is empty
@@ -49,12 +47,19 @@ CREATED_BY = {
     "$key_result": "create_key_result",
 }
 # placeholder -> (tool, its arguments, field of its result): ids of the signed-in user's own
-# employee record (a Gauzy call, so it signs in first, unlike get_auth_status)
+# employee record (a Gauzy call, so it signs in first, unlike get_auth_status), and fields of
+# records; the arguments may hold placeholders
 FIELD_OF = {
     "$organization": ("get_current_employee", {}, "organizationId"),
     "$tenant": ("get_current_employee", {}, "tenantId"),
     "$my_employee": ("get_current_employee", {}, "id"),
     "$my_user": ("get_current_employee", {}, "userId"),
+    # fields of records found (or made) through other placeholders
+    "$goal_with_key_results": ("get_key_result", {"id": "$key_result"}, "goalId"),
+    "$merchant_code": ("get_merchant", {"id": "$merchant"}, "code"),
+    # an invitable contact: a primary email no user of the tenant has (the double seeds no contacts)
+    "$contact_with_email": ("create_organization_contact", {"contact_data": {
+        "name": "Invitable client", "primaryEmail": "$unique_email", "organizationId": "$organization"}}, "id"),
 }
 
 
@@ -92,7 +97,7 @@ class ToolHarness:
             return target
         if name in FIELD_OF:
             tool, arguments, field = FIELD_OF[name]
-            return (await self._ok(tool, arguments))[field]
+            return (await self._ok(tool, await self.resolve(arguments)))[field]
         tool, arguments = FIRST_OF[name]
         items = (await self._ok(tool, arguments))["items"]
         if items:

@@ -7,7 +7,6 @@ from datetime import timedelta
 from domain.ports import Clock
 from domain.session import Session
 
-
 SWEEP_EVERY = 256  # saves between sweeps of expired sessions
 
 
@@ -40,7 +39,9 @@ class InMemorySessionStore:
         for key in [key for key, (_, expires) in self._sessions.items() if expires <= now]:
             del self._sessions[key]
 
-    def __len__(self) -> int:
+    @property
+    def size(self) -> int:
+        """Entries held, expired ones not yet swept included (a store is never falsy: no __len__)."""
         return len(self._sessions)
 
     async def delete(self, key: str) -> None:

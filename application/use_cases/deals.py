@@ -15,7 +15,13 @@ from application.catalog.toolsets import deals as rows
 from application.catalog.toolsets.deals import ALL, CREATE, GET, PIPELINE, PIPELINE_LIST, UPDATE
 from application.invocation import Invocation
 from application.use_cases.catalog_rows import RowRunner, arguments_as
+from application.use_cases.pipelines import PipelineStages
 from domain.errors import NotFoundError
+
+# The sales pipeline the reference's deal stages (LEAD ... CLOSED_LOST) describe; set up when an
+# organization has no pipeline stage at all, so a first deal can be created from its title alone.
+DEFAULT_PIPELINE = "Sales"
+DEFAULT_STAGES = ("Lead", "Qualified Lead", "Proposal Made", "Negotiation", "Closed Won", "Closed Lost")
 
 
 def fold(text: str) -> str:
@@ -57,6 +63,7 @@ def _filters(arguments: BaseModel, *names: str) -> dict[str, Any]:
 class CreateDeal:
     def __init__(self, runner: RowRunner) -> None:
         self._runner = runner
+        self._pipelines = PipelineStages(runner)
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
         data = arguments_as(rows.CreateDeal, arguments).deal_data.model_dump(exclude_none=True)
@@ -68,16 +75,33 @@ class CreateDeal:
 
     async def _first_stage(self, pipeline_id: str | None, invocation: Invocation) -> dict[str, Any]:
         if pipeline_id:
-            pipelines = [await self._runner.run(PIPELINE, {"id": pipeline_id, "relations": ["stages"]}, invocation)]
-        else:
-            pipelines = ordered(await self._runner.all_items(PIPELINE_LIST, {"relations": ["stages"]}, invocation),
-                                "createdAt")
+            pipeline = await self._runner.run(PIPELINE, {"id": pipeline_id, "relations": ["stages"]}, invocation)
+            stages = stages_in_order(pipeline)
+            if not stages:
+                raise NotFoundError(f"Pipeline {pipeline_id} has no stage to put the deal in.",
+                                    hint="Add one with add_pipeline_stage, or pass deal_data.stageId.")
+            return stages[0]
+        pipelines = ordered(await self._runner.all_items(PIPELINE_LIST, {"relations": ["stages"]}, invocation),
+                            "createdAt")
         for pipeline in pipelines:
             stages = stages_in_order(pipeline)
             if stages:
                 return stages[0]
-        raise NotFoundError("There is no pipeline stage to put the deal in.",
-                            hint="Create a pipeline with stages (create_pipeline), or pass deal_data.stageId.")
+        return await self._default_pipeline_stage(invocation)
+
+    async def _default_pipeline_stage(self, invocation: Invocation) -> dict[str, Any]:
+        """No pipeline has a stage yet: set up the standard sales pipeline and start in its first stage."""
+        created = await self._pipelines.create(
+            {"name": DEFAULT_PIPELINE, "description": "Standard sales pipeline, set up for the first deal.",
+             "stages": [{"name": name} for name in DEFAULT_STAGES]}, invocation)
+        stages = [s for s in stages_in_order(created) if s.get("id")]
+        if not stages and isinstance(created, dict) and created.get("id"):
+            stages = stages_in_order(await self._pipelines.load(str(created["id"]), invocation))
+        if not stages:
+            raise NotFoundError("There is no pipeline stage to put the deal in, and Gauzy did not return the "
+                                "stages of the sales pipeline set up for it.",
+                                hint="Create a pipeline with stages (create_pipeline), or pass deal_data.stageId.")
+        return stages[0]
 
 
 class MoveDealToStage:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from application.catalog.toolsets import pipelines as rows
-from application.catalog.toolsets.pipelines import GET, PUT
+from application.catalog.toolsets.pipelines import CREATE, GET, PUT
 from application.invocation import Invocation
 from application.use_cases.catalog_rows import RowRunner, arguments_as
 from domain.errors import NotFoundError
@@ -33,11 +33,31 @@ def find_stage(stages: list[dict[str, Any]], stage_id: str) -> int:
     raise NotFoundError(f"The pipeline has no stage {stage_id}.", hint=f"Its stages: {names}.")
 
 
+def unowned(stage: dict[str, Any]) -> bool:
+    """A stage Gauzy stored without a tenant (cascaded without one): its PUT cannot delete it."""
+    return "tenantId" in stage and not stage["tenantId"]
+
+
 class PipelineStages:
-    """Load a pipeline with its stages; save it with a new stage list."""
+    """Create a pipeline with its stages; load one with its stages; save it with a new stage list.
+
+    Gauzy fills no tenant or organization into the stages it cascades, and its PUT deletes only
+    the left-out stages stored with the caller's tenant, so every stage sent carries both."""
 
     def __init__(self, runner: RowRunner) -> None:
         self._runner = runner
+
+    async def _scope(self, invocation: Invocation) -> dict[str, Any]:
+        credential = await self._runner.credential(invocation)
+        return {"tenantId": credential.tenant_id, "organizationId": credential.organization_id}
+
+    async def create(self, data: dict[str, Any], invocation: Invocation) -> Any:
+        stages = data.pop("stages", None)
+        if stages:
+            scope = await self._scope(invocation)
+            data["stages"] = [{**{k: s[k] for k in STAGE_FIELDS if k != "id" and s.get(k) is not None}, **scope}
+                              for s in stages]
+        return await self._runner.run(CREATE, {"pipeline_data": data}, invocation)
 
     async def load(self, pipeline_id: str, invocation: Invocation) -> dict[str, Any]:
         answer = await self._runner.run(GET, {"id": pipeline_id, "relations": ["stages"]}, invocation)
@@ -45,13 +65,29 @@ class PipelineStages:
 
     async def save(self, current: dict[str, Any], stages: list[dict[str, Any]], invocation: Invocation,
                    changes: dict[str, Any] | None = None) -> dict[str, Any]:
-        credential = await self._runner.credential(invocation)
-        scope = {"tenantId": credential.tenant_id, "organizationId": credential.organization_id}
-        rows = [{**{k: s[k] for k in STAGE_FIELDS if s.get(k) is not None}, "index": position,
-                 "pipelineId": current["id"], **scope} for position, s in enumerate(stages, start=1)]
+        scope = await self._scope(invocation)
         body = {k: current[k] for k in PIPELINE_FIELDS if current.get(k) is not None} | (changes or {})
-        await self._runner.run(PUT, {"id": current["id"], "pipeline": {**body, "stages": rows}}, invocation)
+        kept = {s.get("id") for s in stages if s.get("id")}
+        if any(unowned(s) and s.get("id") not in kept for s in stages_of(current)):
+            # Claim the stages first (a PUT saves each stage it lists), so the next PUT can delete them.
+            await self._put(current["id"], body, stages_of(current), scope, invocation)
+        await self._put(current["id"], body, stages, scope, invocation)
         return await self.load(current["id"], invocation)
+
+    async def _put(self, pipeline_id: str, body: dict[str, Any], stages: list[dict[str, Any]],
+                   scope: dict[str, Any], invocation: Invocation) -> None:
+        rows = [{**{k: s[k] for k in STAGE_FIELDS if s.get(k) is not None}, "index": position,
+                 "pipelineId": pipeline_id, **scope} for position, s in enumerate(stages, start=1)]
+        await self._runner.run(PUT, {"id": pipeline_id, "pipeline": {**body, "stages": rows}}, invocation)
+
+
+class CreatePipeline:
+    def __init__(self, runner: RowRunner) -> None:
+        self._pipelines = PipelineStages(runner)
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        data = arguments_as(rows.CreatePipeline, arguments).pipeline_data.model_dump(exclude_none=True)
+        return await self._pipelines.create(data, invocation)
 
 
 class UpdatePipeline:

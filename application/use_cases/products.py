@@ -4,7 +4,9 @@ CreateProductDTO requires a code and non-empty `type` and `category` objects, th
 lives in translations, and both the create and update handlers map over
 `optionGroupCreateInputs` without a default (a missing list is a server error). An update
 also replaces type, category, tags and translations with what it is sent, so the current
-product is read first and those are carried over.
+product is read first and those are carried over. Gallery and featured images link existing
+image assets by id without cascading, so an image given only by name and url is saved as an
+image asset first.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from domain.gauzy import GauzyRequest, QueryStyle
 from domain.principal import GauzyCredential
 
 PRODUCTS = "/api/products"
+IMAGE_ASSETS = "/api/image-assets"
 FIRST_OF = {"productCategoryId": "/api/product-categories/pagination", "productTypeId": "/api/product-types/pagination"}
 OPTION_LISTS = ("optionGroupCreateInputs", "optionGroupUpdateInputs", "optionGroupDeleteInputs", "optionDeleteInputs")
 CURRENT_RELATIONS = ["productType", "productCategory", "tags", "translations"]
@@ -86,6 +89,19 @@ class UpdateProduct:
         return await self._keeper.send(invocation.caller, build_request(call, values, credential))
 
 
+async def saved_images(keeper: CredentialKeeper, invocation: Invocation,
+                       images: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each image as an image asset with an id: those given without one are created first."""
+    credential = await keeper.current(invocation.caller)
+    saved = []
+    for image in images:
+        if not image.get("id"):
+            request = GauzyRequest("POST", IMAGE_ASSETS, body=image | scope(credential))
+            image = image | {"id": (await keeper.send(invocation.caller, request))["id"]}
+        saved.append(image)
+    return saved
+
+
 class AddGalleryImages:
     """POST /products/add-images/:productId takes a bare array of image assets."""
 
@@ -94,5 +110,19 @@ class AddGalleryImages:
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
         values = arguments.model_dump(exclude_none=True)
+        images = await saved_images(self._keeper, invocation, values["images"])
         path = f"{PRODUCTS}/add-images/{values['productId']}"
-        return await self._keeper.send(invocation.caller, GauzyRequest("POST", path, body=values["images"]))
+        return await self._keeper.send(invocation.caller, GauzyRequest("POST", path, body=images))
+
+
+class SetFeaturedImage:
+    """POST /products/set-as-featured/:productId takes one image asset."""
+
+    def __init__(self, keeper: CredentialKeeper) -> None:
+        self._keeper = keeper
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        values = arguments.model_dump(exclude_none=True)
+        [image] = await saved_images(self._keeper, invocation, [values["image"]])
+        path = f"{PRODUCTS}/set-as-featured/{values['productId']}"
+        return await self._keeper.send(invocation.caller, GauzyRequest("POST", path, body=image))

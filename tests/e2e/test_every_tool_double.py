@@ -28,8 +28,7 @@ def harness_for(client, double) -> ToolHarness:
             result.content[0].text)
         return bool(result.is_error), value
 
-    return ToolHarness(call, login_email="admin@ever.co", login_password="admin",
-                       team=double.seed.team_ids[0] if getattr(double.seed, "team_ids", None) else "")
+    return ToolHarness(call, login_email="admin@ever.co", login_password="admin", team=double.seed.team_ids[0])
 
 
 @pytest.mark.parametrize("name", NAMES)

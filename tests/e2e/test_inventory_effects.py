@@ -151,14 +151,17 @@ def test_product_and_category_lifecycle() -> None:
         french = await ok(client, "get_product_translated", {"id": product["id"], "langCode": "fr"})
         assert (french["name"], french["code"]) == ("Lampe", "DESK-LAMP")
 
-        image = {"id": "5f1e2d3c-4b5a-4968-8776-655443322110", "name": "side.png", "url": "https://example.com/s.png"}
-        await ok(client, "add_product_gallery_images", {"productId": product["id"], "images": [image]})
+        images = {"data": {"relations": ["gallery", "featuredImage"]}}
+        added = await ok(client, "add_product_gallery_images", {"productId": product["id"], "images": [
+            {"name": "side.png", "url": "https://example.com/s.png"}]})  # saved as an image asset first
+        image = {"id": added["gallery"][0]["id"], "name": "side.png"}
         await ok(client, "set_product_featured_image", {"productId": product["id"], "image": image})
-        shown = await ok(client, "get_product", {"id": product["id"]})
+        shown = await ok(client, "get_product", {"id": product["id"], **images})
         assert [i["id"] for i in shown["gallery"]] == [image["id"]] and shown["featuredImage"]["id"] == image["id"]
+        assert shown["gallery"][0]["url"] == "https://example.com/s.png"
         await ok(client, "delete_product_gallery_image", {"productId": product["id"], "imageId": image["id"]})
         await ok(client, "delete_product_featured_image", {"productId": product["id"]})
-        shown = await ok(client, "get_product", {"id": product["id"]})
+        shown = await ok(client, "get_product", {"id": product["id"], **images})
         assert (shown["gallery"], shown["featuredImage"]) == ([], None)
 
         await ok(client, "delete_product", {"id": product["id"]})

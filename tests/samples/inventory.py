@@ -30,7 +30,7 @@ SAMPLES = {
     "delete_merchant": {"id": "$new:create_merchant"},
     "archive_merchant": {"id": "$new:create_merchant"},
     "restore_merchant": {"id": "$deleted:archive_merchant"},
-    "get_merchant_by_code": {"code": "NORTHWIND"},  # a demo merchant
+    "get_merchant_by_code": {"code": "$merchant_code"},
     "search_merchants": {"query": "a"},
     "get_merchant_statistics": {},
     "bulk_create_merchants": {"merchants": [{"name": "Bulk merchant one"}, {"name": "Bulk merchant two"}]},
@@ -42,7 +42,8 @@ SAMPLES = {
     "get_products_pagination": {},
     "get_product": {"id": "$product"},
     "get_product_translated": {"id": "$product", "langCode": "en"},
-    "create_product": {"product_data": {"name": "Sample product"}},
+    # an organization may have no category yet: the harness lists one or creates it first
+    "create_product": {"product_data": {"name": "Sample product", "productCategoryId": "$product_category"}},
     "update_product": {"id": "$new:create_product", "product_data": {"description": "Updated by a test"}},
     "delete_product": {"id": "$new:create_product"},
     "add_product_gallery_images": {"productId": "$new:create_product", "images": [IMAGE]},

@@ -16,6 +16,7 @@ from application.catalog.fields import IdInput, PageInput, RelationsInput, ToolI
 from application.catalog.model import ContextValue, Paging, ResourceCall, Shape, Tenancy, UseCaseCall
 from application.catalog.outputs import PageOutput
 from application.catalog.rows import RECORD, delete, read, same, write
+from application.catalog.toolsets.pipelines import CREATE as PIPELINE_CREATE
 
 TOOLSET = "deals"
 BASE = "/api/deals"
@@ -127,8 +128,11 @@ TOOLS = (
          TOOLSET, GetDeal, GET, RECORD),
     write("create_deal", "Create a deal",
           "Create a deal: deal_data.title is required. Without stageId it starts in the first stage of "
-          "pipelineId (or of the first pipeline); probability (0-5) defaults to 0. Returns the new deal.",
-          TOOLSET, CreateDeal, UseCaseCall("create_deal", (PIPELINE_LIST.route, PIPELINE.route, CREATE.route)),
+          "pipelineId (or of the first pipeline with stages; when the organization has none, a 'Sales' pipeline "
+          "with the stages Lead, Qualified Lead, Proposal Made, Negotiation, Closed Won and Closed Lost is set up "
+          "first); probability (0-5) defaults to 0. Returns the new deal.",
+          TOOLSET, CreateDeal,
+          UseCaseCall("create_deal", (PIPELINE_LIST.route, PIPELINE.route, PIPELINE_CREATE.route, CREATE.route)),
           output=RECORD),
     write("update_deal", "Update a deal",
           "Change fields of a deal (only the fields given), e.g. title, probability, client or stageId.",

@@ -15,6 +15,7 @@ from domain.gauzy import QueryStyle
 
 TOOLSET = "employees"
 BASE = "/api/employee"
+FOR_RANGE = {"forRange": "findInput.forRange"}  # the working routes read data.findInput only
 
 
 class EmployeeData(ToolInput):
@@ -46,8 +47,11 @@ class CountEmployees(ToolInput):
 
 
 class DateRange(ToolInput):
-    start: IsoDate
-    end: IsoDate
+    """Gauzy's IDateRangePicker, sent as `findInput.forRange` {startDate, endDate}."""
+
+    model_config = ConfigDict(serialize_by_alias=True)
+    start: IsoDate = Field(serialization_alias="startDate", description="First day of the range.")
+    end: IsoDate = Field(serialization_alias="endDate", description="Last day of the range.")
 
 
 class WorkingEmployees(ToolInput):
@@ -105,12 +109,12 @@ TOOLS = (
     read("get_working_employees", "Working employees",
          "List employees currently employed (optionally in a date range). Returns {items, total}.",
          TOOLSET, WorkingEmployees,
-         ResourceCall("GET", f"{BASE}/working", Shape.PAGE, Tenancy.DATA, query={"forRange": "forRange"},
+         ResourceCall("GET", f"{BASE}/working", Shape.PAGE, Tenancy.DATA, query=FOR_RANGE,
                       query_style=QueryStyle.DATA_JSON, paging=None)),
     read("get_working_employees_count", "Count working employees",
          "Count employees currently employed (optionally in a date range). Returns {count}.",
          TOOLSET, WorkingEmployees,
-         ResourceCall("GET", f"{BASE}/working/count", Shape.COUNT, Tenancy.DATA, query={"forRange": "forRange"},
+         ResourceCall("GET", f"{BASE}/working/count", Shape.COUNT, Tenancy.DATA, query=FOR_RANGE,
                       query_style=QueryStyle.DATA_JSON, paging=None)),
     read("get_organization_members", "Organization members",
          "List the organization's members, optionally of one team or project. Returns {items, total}.",

@@ -221,6 +221,7 @@ TOOLS = (
     write("invite_organization_contact", "Invite a contact",
           "Email the contact an invitation to join as a viewer; the contact needs a primary email and must "
           "not already be a user. Returns the contact with inviteStatus INVITED.",
-          TOOLSET, InviteContact, ResourceCall("PUT", "/api/invite/organization-contact/{contactId}"),
+          TOOLSET, InviteContact,
+          UseCaseCall("invite_organization_contact", (f"GET {BASE}/:id", "PUT /api/invite/organization-contact/:id")),
           output=RECORD),
 )

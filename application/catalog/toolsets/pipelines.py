@@ -3,6 +3,8 @@
 Gauzy has no stage routes: a pipeline's PUT carries its whole stage list (stages with an id
 are kept, new ones created, missing ones deleted). The stage tools and update_pipeline are
 use cases that read the current list first, so a change never drops stages by accident.
+create_pipeline is a use case too: Gauzy stores the stages it cascades without a tenant or
+organization unless each stage carries them, and a later PUT cannot delete such stages.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ class RemoveStage(ToolInput):
 
 GET = ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.WHERE)
 PUT = ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="pipeline")
+CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="pipeline_data")
 LIST = ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE, where={"search": "name"})
 STAGE_ROUTES = (GET.route, PUT.route)
 
@@ -100,8 +103,7 @@ TOOLS = (
     write("create_pipeline", "Create a pipeline",
           "Create a sales pipeline: pipeline_data.name, optionally its stages in order ([{name}]). "
           "Returns the new pipeline.",
-          TOOLSET, CreatePipeline,
-          ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="pipeline_data"), output=RECORD),
+          TOOLSET, CreatePipeline, UseCaseCall("create_pipeline", (CREATE.route,)), output=RECORD),
     write("update_pipeline", "Update a pipeline",
           "Rename or describe a pipeline; its stages stay as they are unless pipeline_data.stages gives the "
           "full new list. Returns the pipeline with its stages.",

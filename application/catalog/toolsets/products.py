@@ -17,6 +17,7 @@ from domain.gauzy import QueryStyle
 
 TOOLSET = "products"
 BASE = "/api/products"
+IMAGE_ASSETS = "POST /api/image-assets"
 Relations = list[str] | None
 
 
@@ -184,12 +185,15 @@ TOOLS = (
     delete("delete_product", "Delete a product", "Delete a product permanently by id; this cannot be undone.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     write("add_product_gallery_images", "Add gallery images",
-          "Add image assets to a product's gallery. Returns the product.",
-          TOOLSET, GalleryImages, UseCaseCall("add_product_images", (f"POST {BASE}/add-images/:productId",))),
+          "Add images to a product's gallery: ids of existing image assets, or a name and url each (saved as "
+          "new image assets first). Returns the product.",
+          TOOLSET, GalleryImages,
+          UseCaseCall("add_product_images", (IMAGE_ASSETS, f"POST {BASE}/add-images/:productId"))),
     write("set_product_featured_image", "Set the featured image",
-          "Make an image asset the product's featured image. Returns the product.",
+          "Make an image the product's featured image: the id of an existing image asset, or a name and url "
+          "(saved as a new image asset first). Returns the product.",
           TOOLSET, FeaturedImage,
-          ResourceCall("POST", f"{BASE}/set-as-featured/{{productId}}", body_from="image"), idempotent=True),
+          UseCaseCall("set_product_featured_image", (IMAGE_ASSETS, f"POST {BASE}/set-as-featured/:productId"))),
     delete("delete_product_gallery_image", "Remove a gallery image",
            "Remove one image from a product's gallery (refused while a variant uses it). Returns the product.",
            TOOLSET, GalleryImage, ResourceCall("DELETE", f"{BASE}/{{productId}}/gallery-image/{{imageId}}")),

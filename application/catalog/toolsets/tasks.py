@@ -148,7 +148,7 @@ TOOLS = (
          "List the tasks of one team, optionally by status. Returns {items, total}.",
          TOOLSET, TeamTasks,
          ResourceCall("GET", f"{BASE}/team", Shape.PAGE, Tenancy.WHERE,
-                      where={"teamId": "teams.id", "status": "status"})),
+                      where={"teamId": "teams[]", "status": "status"})),
     write("create_task", "Create a task",
           "Create a task. Only task_data.title is required; status defaults to 'open'. Link it to a project "
           "with projectId and assign it with members [{id}]. Returns the new task with its id.",

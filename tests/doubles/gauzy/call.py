@@ -26,8 +26,10 @@ TO_ONE = {
     "role": "Role",
     "parent": "Task",
     "organizationContact": "OrganizationContact",
+    "featuredImage": "ImageAsset",  # products
 }
-TO_MANY = {"members": "Employee", "teams": None, "tags": None, "modules": None}
+TO_MANY = {"members": "Employee", "teams": None, "tags": None, "modules": None, "tasks": "Task"}  # tasks: daily plans
+TO_MANY["gallery"] = "ImageAsset"  # products: product_gallery_item links image assets
 
 
 @dataclass

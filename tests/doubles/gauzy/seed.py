@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .seed_inventory import seed_inventory
+from .seed_teamwork import seed_teamwork
 from .store import Store, new_id
 
 EMPLOYEE_PERMISSIONS = ("ORG_TASK_VIEW", "ORG_TASK_ADD", "ORG_TASK_EDIT", "TIME_TRACKER", "ORG_PROJECT_VIEW")
@@ -51,6 +53,7 @@ class Seed:
     other_project_id: str
     other_task_id: str
     accounts: dict[str, Account] = field(default_factory=dict)
+    team_ids: tuple[str, ...] = ()  # tenant 1's organization teams (seed_teamwork)
 
     @property
     def admin_email(self) -> str:
@@ -242,6 +245,8 @@ def seed(store: Store) -> Seed:
         "employee@ever.co": Account("employee@ever.co", "123456", worker, "EMPLOYEE", EMPLOYEE_PERMISSIONS),
         "other@tenant.co": Account("other@tenant.co", "secret", other, "ADMIN", ADMIN_PERMISSIONS),
     }
+    seed_inventory(store)
+    teams = seed_teamwork(store, [(tenant, org, [admin_emp, worker_emp]), (other_tenant, other_org, [other_emp])])
     return Seed(
         tenant_id=tenant,
         organization_id=org,
@@ -258,4 +263,5 @@ def seed(store: Store) -> Seed:
         other_project_id=other_project,
         other_task_id=other_task,
         accounts=accounts,
+        team_ids=teams[:1],
     )

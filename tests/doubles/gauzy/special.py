@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import errors, timer
+from . import errors, goals, inventory, sales, teamwork, timer
 from .auth import Principal
 from .call import EMPTY, Call, Reply, present
 from .handlers import find_options, list_rows
@@ -191,4 +191,8 @@ SPECIAL: dict[str, Handler] = {
     "GET /api/tasks/employee/:id": employee_tasks,
     "GET /api/organization-projects/employee/:employeeId": employee_projects,
     **timer.TIMER,
+    **goals.GOALS,  # key results by id answer a page with their relations
+    **inventory.INVENTORY,  # equipment sharing requests, product images
+    **sales.SALES,  # pipelines with their stages, deals joined to their stage
+    **teamwork.TEAMWORK,  # team tasks, working employees, daily plan tasks, contact invites, reports
 }

@@ -108,7 +108,14 @@ def _equal(actual: Any, wanted: Any) -> bool:
             return float(wanted) == float(actual)
         except (TypeError, ValueError):
             return False
+    if str(actual) != str(wanted) and _is_timestamp(actual):
+        moments = parse_iso(actual), parse_iso(wanted)  # PostgreSQL casts the text parameter to the column's type
+        return None not in moments and moments[0] == moments[1]
     return str(actual) == str(wanted)
+
+
+def _is_timestamp(value: Any) -> bool:
+    return isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and parse_iso(value) is not None
 
 
 def matches(row: dict[str, Any], where: dict[str, Any]) -> bool:

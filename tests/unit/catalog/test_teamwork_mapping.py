@@ -15,7 +15,9 @@ from application.catalog.model import ResourceCall
 from application.invocation import Invocation
 from application.requests import build_request
 from application.use_cases.activity_logs import FindActivityLogs
+from application.use_cases.contact_invites import InviteContact
 from application.use_cases.time_off import ReplaceTimeOffPolicy
+from domain.errors import InvalidInputError
 from domain.gauzy import GauzyRequest, QueryStyle
 from domain.principal import CallerContext, GauzyCredential
 
@@ -101,7 +103,6 @@ def test_contact_membership_goes_through_the_edit_by_member_route() -> None:
     sent = request("assign_contact_to_employee", {"contactId": ID, "employeeId": OTHER})
     assert (sent.method, sent.path) == ("PUT", "/api/organization-contact/employee")
     assert sent.body == {"addedEntityIds": [ID], "removedEntityIds": [], "member": {"id": OTHER}, **SCOPE}
-    assert request("invite_organization_contact", {"contactId": ID}).path == f"/api/invite/organization-contact/{ID}"
 
 
 def test_comments_use_base_entity_names() -> None:
@@ -168,3 +169,20 @@ def test_a_policy_update_sends_the_whole_policy_with_current_values_kept() -> No
     assert lookup.query == {"where": {**SCOPE, "id": ID}, "relations": ["employees"], "take": 1, "skip": 1}
     assert (put.method, put.path) == ("PUT", f"/api/time-off-policy/{ID}")
     assert put.body == {"name": "Leave", "requiresApproval": False, "paid": False, "employees": [OTHER], **SCOPE}
+
+
+def test_a_contact_is_invited_through_the_invite_route_once_its_email_is_known() -> None:
+    keeper = FakeKeeper({f"/api/organization-contact/{ID}": {"id": ID, "name": "Acme", "primaryEmail": "a@acme.io"},
+                         f"/api/invite/organization-contact/{ID}": {"id": ID, "inviteStatus": "INVITED"}})
+    answer = run(InviteContact(keeper), "invite_organization_contact", {"contactId": ID, "organizationId": OTHER})
+    lookup, invite = keeper.sent
+    assert (lookup.method, lookup.path) == ("GET", f"/api/organization-contact/{ID}")
+    assert (invite.method, invite.path, invite.idempotent) == ("PUT", f"/api/invite/organization-contact/{ID}", False)
+    assert answer["inviteStatus"] == "INVITED"
+
+
+def test_a_contact_without_email_is_not_sent_to_gauzy_which_would_answer_500() -> None:
+    keeper = FakeKeeper({f"/api/organization-contact/{ID}": {"id": ID, "name": "Acme", "primaryEmail": None}})
+    with pytest.raises(InvalidInputError, match="no primary email"):
+        run(InviteContact(keeper), "invite_organization_contact", {"contactId": ID, "organizationId": OTHER})
+    assert len(keeper.sent) == 1

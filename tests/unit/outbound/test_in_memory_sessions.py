@@ -24,4 +24,4 @@ async def test_expired_sessions_nobody_loads_are_swept() -> None:
         await typed.save(session(f"old-{i}"), ttl_seconds=60)
     clock.advance(seconds=61)
     await typed.save(session("new"), ttl_seconds=60)  # the sweep runs on this save
-    assert len(store) == 1 and await typed.load("new") is not None
+    assert store.size == 1 and await typed.load("new") is not None

@@ -25,7 +25,7 @@ def contact_page(store: Store, caller: Caller, params: Mapping[str, str], query:
     rows = [
         contact for contact in store.find(CONTACTS, caller, exact)
         if all(like(contact.get(f), where[f]) for f in SUBSTRING_FIELDS if where.get(f))
-        and (not members or members & {m["id"] for m in contact.get("members") or []})
+        and (not members or members & {m.get("id") for m in contact.get("members") or []})
     ]
     return page(rows, query, skip_is_page=True)
 
@@ -48,12 +48,12 @@ def edit_by_employee(store: Store, caller: Caller, params: Mapping[str, str], qu
     store.get("employee", caller, member_id)
     for contact_id in listed(fields.get("addedEntityIds")):
         contact = store.get(CONTACTS, caller, contact_id)
-        others = [m for m in contact.get("members") or [] if m["id"] != member_id]
+        others = [m for m in contact.get("members") or [] if m.get("id") != member_id]
         store.update(CONTACTS, caller, contact_id, {"members": [*others, {"id": member_id}]})
     for contact_id in listed(fields.get("removedEntityIds")):
         contact = store.get(CONTACTS, caller, contact_id)
         store.update(CONTACTS, caller, contact_id,
-                     {"members": [m for m in contact.get("members") or [] if m["id"] != member_id]})
+                     {"members": [m for m in contact.get("members") or [] if m.get("id") != member_id]})
     return True
 
 

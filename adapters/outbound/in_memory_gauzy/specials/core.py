@@ -84,7 +84,19 @@ def employee_tasks(store: Store, caller: Caller, params: Mapping[str, str], quer
 
 
 def team_tasks(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any], body: Any) -> Any:
-    return page(store.find("tasks", caller, scoped_where(query, caller)), query, skip_is_page=True)
+    """TaskService.findTeamTasks: `where[teams]` is a list of team ids; a task is listed when one of
+    its teams is among them (and, with `where[members][id]`, has that employee as a member)."""
+    where = scoped_where(query, caller)
+    wanted = set(_ids(where, "teams"))
+    employee_id = (where.pop("members", None) or {}).get("id")
+    where.pop("teams", None)
+    teams = [team for team in store.rows("organization-team", caller)
+             if (not wanted or team["id"] in wanted)
+             and (not employee_id or any(m.get("employeeId") == employee_id for m in team.get("members") or []))]
+    team_ids = {team["id"] for team in teams}
+    tasks = [task for task in store.find("tasks", caller, where)
+             if any(team.get("id") in team_ids for team in task.get("teams") or [])]
+    return page(tasks, query, skip_is_page=True)
 
 
 def employee_projects(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any],
@@ -127,8 +139,18 @@ def working(store: Store, caller: Caller, params: Mapping[str, str], query: Mapp
     find_input = dict(query.get("findInput") or {})
     check_organization(str(find_input.get("organizationId")), caller)
     rows = [r for r in store.find("employee", caller, {"organizationId": find_input["organizationId"]})
-            if r.get("isActive") and not r.get("endWork")]
+            if r.get("isActive") and not r.get("isArchived") and _works_within(r, find_input.get("forRange"))]
     return {"items": rows, "total": len(rows)}
+
+
+def _works_within(employee: Mapping[str, Any], period: Any) -> bool:
+    """EmployeeService.getFilterQuery: with `forRange` {startDate, endDate}, started on or before its
+    end (never when startedWorkOn is unset) and not ended before its start; by day here."""
+    if not isinstance(period, Mapping):
+        return True
+    start, end = str(period.get("startDate") or "")[:10], str(period.get("endDate") or "9999")[:10]
+    started, ended = str(employee.get("startedWorkOn") or "")[:10], str(employee.get("endWork") or "")[:10]
+    return bool(started) and started <= end and (not ended or ended >= start)
 
 
 def working_count(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any],

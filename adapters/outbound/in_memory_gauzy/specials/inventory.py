@@ -4,7 +4,6 @@ products), equipment sharing requests, translated products and product images.""
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -64,18 +63,32 @@ def products_page(store: Store, caller: Caller, params: Mapping[str, str], query
     return answer | {"items": [translate(row, language) for row in answer["items"]]}
 
 
+def linked_asset(store: Store, caller: Caller, image: Any) -> dict[str, Any] | None:
+    """Product gallery / featured image link image assets by id without cascading: an image without an
+    id is not saved (so not linked), an id naming no image asset breaks the foreign key."""
+    if not isinstance(image, Mapping) or not image.get("id"):
+        return None
+    if not any(row["id"] == image["id"] for row in store.rows("image-assets", caller)):
+        raise GauzyValidationError([f"image asset {image['id']} does not exist (foreign key)"])
+    return store.get("image-assets", caller, str(image["id"]))
+
+
 def add_images(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any], body: Any) -> Any:
     if not isinstance(body, list):
         raise GauzyValidationError(["images must be an array"])
     product = store.get("products", caller, params["productId"])
-    added = [{"id": image.get("id") or str(uuid.uuid4()), **image} for image in body if isinstance(image, dict)]
-    return store.update("products", caller, product["id"], {"gallery": [*product.get("gallery", []), *added]})
+    gallery = list(product.get("gallery", []))
+    for image in body:
+        asset = linked_asset(store, caller, image)
+        if asset is not None and all(kept["id"] != asset["id"] for kept in gallery):
+            gallery.append(asset)
+    return store.update("products", caller, product["id"], {"gallery": gallery})
 
 
 def set_featured(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any], body: Any) -> Any:
-    image = dict(body or {})
-    image.setdefault("id", str(uuid.uuid4()))
-    return store.update("products", caller, params["productId"], {"featuredImage": image})
+    product = store.get("products", caller, params["productId"])
+    asset = linked_asset(store, caller, body)
+    return store.update("products", caller, product["id"], {"featuredImage": asset} if asset else {})
 
 
 def remove_gallery_image(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any],
