@@ -79,9 +79,11 @@ def _add_paging(call: ResourceCall, values: Mapping[str, Any], query: dict[str, 
         query["order"] = {values["orderBy"]: values.get("order") or "DESC"}
 
 
-def _body(call: ResourceCall, values: Mapping[str, Any], credential: GauzyCredential) -> dict[str, Any] | None:
+def _body(call: ResourceCall, values: Mapping[str, Any], credential: GauzyCredential) -> Any:
     if call.body_from is None and not call.body and call.method in ("GET", "DELETE"):
         return None
+    if call.body_from is not None and isinstance(values.get(call.body_from), list):
+        return list(values[call.body_from])  # a JSON array body (routes behind BulkBodyLoadTransformPipe)
     body: dict[str, Any] = {}
     if call.body_from is not None:
         body.update(values.get(call.body_from) or {})
@@ -95,7 +97,7 @@ def _body(call: ResourceCall, values: Mapping[str, Any], credential: GauzyCreden
 
 
 def _add_tenancy(
-    tenancy: Tenancy, credential: GauzyCredential, query: dict[str, Any], body: dict[str, Any] | None
+    tenancy: Tenancy, credential: GauzyCredential, query: dict[str, Any], body: Any
 ) -> None:
     ids = {"tenantId": credential.tenant_id, "organizationId": credential.organization_id}
     ids = {k: v for k, v in ids.items() if v is not None}
@@ -105,7 +107,7 @@ def _add_tenancy(
         query.update(ids)
     elif tenancy is Tenancy.DATA:
         query.setdefault("findInput", {}).update(ids)
-    elif tenancy is Tenancy.BODY and body is not None:
+    elif tenancy is Tenancy.BODY and isinstance(body, dict):
         body.update(ids)
 
 

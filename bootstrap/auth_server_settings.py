@@ -6,12 +6,10 @@ Kept apart from `Settings` so each stays readable; `gauzy-mcp --help` lists both
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from bootstrap.settings import _convert, read_dotenv, setting
+from bootstrap.settings import EnvSettings, setting
 
 
 def default_key_path() -> str:
@@ -20,7 +18,7 @@ def default_key_path() -> str:
 
 
 @dataclass(frozen=True)
-class AuthServerSettings:
+class AuthServerSettings(EnvSettings):
     allow_embedded: bool = setting(
         "MCP_AUTH_ALLOW_EMBEDDED_SERVER", False,
         "Serve the OAuth 2.0 authorization server (Gauzy sign-in page, tokens) inside the HTTP transport.",
@@ -78,17 +76,3 @@ class AuthServerSettings:
         "MCP_AUTH_CIMD_ALLOW_LOOPBACK", False,
         "TESTS ONLY: let client metadata documents be fetched from loopback addresses.",
     )
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> AuthServerSettings:
-        source = {**read_dotenv(dotenv or Path(".env")), **(os.environ if environ is None else environ)}
-        values: dict[str, Any] = {}
-        for spec in fields(cls):
-            raw = source.get(spec.metadata["env"])
-            if raw is not None and raw.strip() != "":
-                values[spec.name] = _convert(spec.metadata["env"], spec.type, raw.strip())
-        return cls(**values)
-
-    @classmethod
-    def help_text(cls) -> str:
-        return "\n".join(f"  {f.metadata['env']:<22} {f.metadata['help']}" for f in fields(cls))

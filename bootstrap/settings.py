@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 TRUE = {"1", "true", "yes", "on"}
 
@@ -34,8 +34,27 @@ def setting(env: str, default: Any, help_text: str, *, secret: bool = False) -> 
     return field(default=default, repr=not secret, metadata={"env": env, "help": help_text})
 
 
+class EnvSettings:
+    """Read a frozen dataclass of `setting(...)` fields from the environment (and `.env`);
+    the environment wins over the file, and a bad value names its variable."""
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> Self:
+        source = {**read_dotenv(dotenv or Path(".env")), **(os.environ if environ is None else environ)}
+        values: dict[str, Any] = {}
+        for spec in fields(cls):  # type: ignore[arg-type]  # subclasses are dataclasses
+            raw = source.get(spec.metadata["env"])
+            if raw is not None and raw.strip() != "":
+                values[spec.name] = _convert(spec.metadata["env"], spec.type, raw.strip())
+        return cls(**values)
+
+    @classmethod
+    def help_text(cls) -> str:
+        return "\n".join(f"  {f.metadata['env']:<22} {f.metadata['help']}" for f in fields(cls))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
-class Settings:
+class Settings(EnvSettings):
     """Each field's metadata names its environment variable and says what it does (for --help)."""
 
     api_base_url: str | None = setting(
@@ -259,20 +278,6 @@ class Settings:
     def throttle_window_seconds(self) -> int:
         """THROTTLE_TTL in seconds; a reference deployment's `60000` (ms) must not become 16 hours."""
         return max(1, self.throttle_ttl // 1000) if self.throttle_ttl >= 1000 else max(1, self.throttle_ttl)
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> Settings:
-        source = {**read_dotenv(dotenv or Path(".env")), **(os.environ if environ is None else environ)}
-        values: dict[str, Any] = {}
-        for spec in fields(cls):
-            raw = source.get(spec.metadata["env"])
-            if raw is not None and raw.strip() != "":
-                values[spec.name] = _convert(spec.metadata["env"], spec.type, raw.strip())
-        return cls(**values)
-
-    @classmethod
-    def help_text(cls) -> str:
-        return "\n".join(f"  {f.metadata['env']:<22} {f.metadata['help']}" for f in fields(cls))
 
 
 def _convert(name: str, kind: object, raw: str) -> object:

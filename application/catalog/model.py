@@ -72,7 +72,7 @@ class ResourceCall:
 
     `where`, `query` and `body` map input field names to API keys (dotted for nesting:
     `"employeeId": "members.id"` becomes `where[members][id]`). With `body_from`, that
-    input field (an object) is the body. `defaults` fill absent input fields, from a
+    input field (an object, or a list for a route that takes a JSON array) is the body. `defaults` fill absent input fields, from a
     constant or a `ContextValue`; path placeholders `{name}` come from input or defaults.
     """
 

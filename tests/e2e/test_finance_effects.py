@@ -1,5 +1,5 @@
 """Invoices, payments, expenses and incomes: each write tool's effect shows through the
-matching read tool, over MCP on the demo backend."""
+matching read tool, over MCP on the demo Gauzy and on the Gauzy API double."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ from typing import Any
 import pytest
 from mcp import Client
 
-from tests.demo import demo_client, demo_container
+from tests.e2e.conftest import BackendClient
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
-SHARED = demo_container()
 
 
 async def ok(client: Client, name: str, arguments: dict[str, Any]) -> Any:
@@ -32,8 +31,18 @@ async def first_id(client: Client, tool: str) -> str:
     return str((await ok(client, tool, {}))["items"][0]["id"])
 
 
-async def test_invoice_lifecycle_shows_in_get_invoice() -> None:
-    async with demo_client(SHARED) as client:
+async def new_invoice(client: Client) -> str:
+    """An invoice of the test's own, so that no test depends on seed data or on another test."""
+    invoice = await ok(client, "create_invoice", {"invoice_data": {"invoiceItems": [{"price": 250}]}})
+    return str(invoice["id"])
+
+
+async def new_contact(client: Client, name: str) -> str:
+    return str((await ok(client, "create_organization_contact", {"contact_data": {"name": name}}))["id"])
+
+
+async def test_invoice_lifecycle_shows_in_get_invoice(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         highest = (await ok(client, "get_highest_invoice_number", {}))
         created = await ok(client, "create_invoice", {"invoice_data": {"invoiceItems": [
             {"description": "Consulting", "price": 100, "quantity": 3}]}})
@@ -55,9 +64,9 @@ async def test_invoice_lifecycle_shows_in_get_invoice() -> None:
         assert "not found" in (await refused(client, "get_invoice", {"id": invoice_id})).lower()
 
 
-async def test_invoice_email_names_the_invoice_and_refuses_an_unknown_one() -> None:
-    async with demo_client(SHARED) as client:
-        invoice_id = await first_id(client, "get_invoices")
+async def test_invoice_email_names_the_invoice_and_refuses_an_unknown_one(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
+        invoice_id = await new_invoice(client)
         sent = await ok(client, "send_invoice_email", {"email": "a@example.com", "params": {"invoiceId": invoice_id}})
         assert sent["sent"] and sent["invoiceId"] == invoice_id and sent["invoiceNumber"] is not None
         unknown = "0b6f5c1e-3a2d-4c8b-9e7f-1a2b3c4d5e6f"
@@ -65,9 +74,9 @@ async def test_invoice_email_names_the_invoice_and_refuses_an_unknown_one() -> N
                                                             "params": {"invoiceId": unknown}})
 
 
-async def test_payment_lifecycle_shows_in_get_payment_and_lists() -> None:
-    async with demo_client(SHARED) as client:
-        invoice_id = await first_id(client, "get_invoices")
+async def test_payment_lifecycle_shows_in_get_payment_and_lists(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
+        invoice_id = await new_invoice(client)
         created = await ok(client, "create_payment", {"payment_data": {"amount": 75, "invoiceId": invoice_id,
                                                                        "note": "Deposit for the audit"}})
         assert (created["currency"], created["paymentMethod"]) == ("USD", "BANK_TRANSFER")
@@ -84,8 +93,8 @@ async def test_payment_lifecycle_shows_in_get_payment_and_lists() -> None:
         assert await refused(client, "get_payment", {"id": created["id"]})
 
 
-async def test_expense_lifecycle_shows_in_get_expense_and_my_expenses() -> None:
-    async with demo_client(SHARED) as client:
+async def test_expense_lifecycle_shows_in_get_expense_and_my_expenses(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         created = await ok(client, "create_expense", {"expense_data": {"amount": 12.5, "notes": "Parking"}})
         assert created["currency"] == "USD"
         await ok(client, "update_expense", {"id": created["id"], "expense_data": {"status": "PAID"}})
@@ -98,9 +107,9 @@ async def test_expense_lifecycle_shows_in_get_expense_and_my_expenses() -> None:
         assert await refused(client, "get_expense", {"id": created["id"]})
 
 
-async def test_income_lifecycle_shows_in_get_income() -> None:
-    async with demo_client(SHARED) as client:
-        client_id = await first_id(client, "get_organization_contacts")
+async def test_income_lifecycle_shows_in_get_income(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
+        client_id = await new_contact(client, "Income client")
         created = await ok(client, "create_income", {"income_data": {"clientId": client_id, "amount": 900}})
         await ok(client, "update_income", {"id": created["id"], "income_data": {"notes": "Phase 2"}})
         shown = await ok(client, "get_income", {"id": created["id"]})
@@ -110,7 +119,7 @@ async def test_income_lifecycle_shows_in_get_income() -> None:
         assert await refused(client, "get_income", {"id": created["id"]})
 
 
-async def test_a_lone_range_end_is_refused_with_a_clear_message() -> None:
-    async with demo_client(SHARED) as client:
+async def test_a_lone_range_end_is_refused_with_a_clear_message(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         message = await refused(client, "get_invoices", {"startDate": "2026-01-01"})
         assert "both startDate and endDate" in message

@@ -1,28 +1,17 @@
 """Goals and key results: each write tool's effect shows through the matching read tool,
-over MCP on the demo backend."""
+over MCP on the demo Gauzy and on the Gauzy API double."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 from mcp import Client
 
-from tests.demo import demo_client, demo_container
+from tests.e2e.conftest import BackendClient
 
-pytestmark = pytest.mark.e2e
-SHARED = demo_container()
-
-
-def on_demo(scenario: Callable[[Client], Awaitable[None]]) -> None:
-    async def main() -> None:
-        async with demo_client(SHARED) as client:
-            await scenario(client)
-
-    asyncio.run(main())
+pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
 
 
 async def ok(client: Client, name: str, arguments: dict[str, Any]) -> Any:
@@ -48,8 +37,8 @@ async def my_employee(client: Client) -> str:
     return str((await ok(client, "get_current_employee", {}))["id"])
 
 
-def test_goal_lifecycle() -> None:
-    async def scenario(client: Client) -> None:
+async def test_goal_lifecycle(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         goal = await new_goal(client, "Effect goal")
         shown = await ok(client, "get_goal", {"id": goal})
         assert (shown["name"], shown["level"], shown["deadline"]) == ("Effect goal", "Employee", "Q1 2027")
@@ -63,11 +52,9 @@ def test_goal_lifecycle() -> None:
         await ok(client, "delete_goal", {"id": goal})
         assert "not_found" in await refused(client, "get_goal", {"id": goal})
 
-    on_demo(scenario)
 
-
-def test_aligned_goal_points_at_the_parents_key_result() -> None:
-    async def scenario(client: Client) -> None:
+async def test_aligned_goal_points_at_the_parents_key_result(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         parent, child = await new_goal(client, "Parent goal"), await new_goal(client, "Child goal")
         refusal = await refused(client, "align_goals", {"parentGoalId": parent, "childGoalId": child})
         assert "create_key_result" in refusal
@@ -76,11 +63,9 @@ def test_aligned_goal_points_at_the_parents_key_result() -> None:
         await ok(client, "align_goals", {"parentGoalId": parent, "childGoalId": child})
         assert (await ok(client, "get_goal", {"id": child}))["alignedKeyResultId"] == key_result["id"]
 
-    on_demo(scenario)
 
-
-def test_key_result_lifecycle_and_progress_history() -> None:
-    async def scenario(client: Client) -> None:
+async def test_key_result_lifecycle_and_progress_history(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         goal = await new_goal(client, "Goal with key results")
         created = await ok(client, "create_key_result", {"key_result_data": {
             "name": "Ten demos", "goalId": goal, "deadline": "2027-03-31", "targetValue": 10}})
@@ -102,5 +87,3 @@ def test_key_result_lifecycle_and_progress_history() -> None:
 
         await ok(client, "delete_key_result", {"id": created["id"]})
         assert "not_found" in await refused(client, "get_key_result", {"id": created["id"]})
-
-    on_demo(scenario)

@@ -1,29 +1,17 @@
 """Equipment, merchants, warehouses, products and product categories: each write tool's
-effect shows through the matching read tool, over MCP on the demo backend."""
+effect shows through the matching read tool, over MCP on the demo Gauzy and on the Gauzy API double."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 from mcp import Client
 
-from tests.demo import demo_client, demo_container
+from tests.e2e.conftest import BackendClient
 
-pytestmark = pytest.mark.e2e
-SHARED = demo_container()
-EMPLOYEE_INDEX = 3  # a demo employee who holds no equipment
-
-
-def on_demo(scenario: Callable[[Client], Awaitable[None]]) -> None:
-    async def main() -> None:
-        async with demo_client(SHARED) as client:
-            await scenario(client)
-
-    asyncio.run(main())
+pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
 
 
 async def ok(client: Client, name: str, arguments: dict[str, Any]) -> Any:
@@ -33,15 +21,23 @@ async def ok(client: Client, name: str, arguments: dict[str, Any]) -> Any:
     return result.structured_content if result.structured_content is not None else json.loads(text)
 
 
+async def employee_without_equipment(client: Client) -> str:
+    """An employee of the organization who holds no equipment (looked up: the backends seed different people)."""
+    for employee in (await ok(client, "get_employees", {"limit": 100}))["items"]:
+        if (await ok(client, "get_equipment_by_employee", {"employeeId": employee["id"]}))["total"] == 0:
+            return str(employee["id"])
+    raise AssertionError("every employee holds equipment")
+
+
 async def refused(client: Client, name: str, arguments: dict[str, Any]) -> str:
     result = await client.call_tool(name, arguments)
     assert result.is_error, f"{name} should have failed"
     return str(result.content[0].text)
 
 
-def test_equipment_lifecycle_and_assignment() -> None:
-    async def scenario(client: Client) -> None:
-        employee = (await ok(client, "get_employees", {"limit": 10}))["items"][EMPLOYEE_INDEX]["id"]
+async def test_equipment_lifecycle_and_assignment(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
+        employee = await employee_without_equipment(client)
         item = await ok(client, "create_equipment", {"equipment_data": {"name": "Effect laptop", "type": "Laptop"}})
         shown = await ok(client, "get_equipment_by_id", {"id": item["id"]})
         assert (shown["name"], shown["currency"], shown["status"]) == ("Effect laptop", "USD", "AVAILABLE")
@@ -64,12 +60,10 @@ def test_equipment_lifecycle_and_assignment() -> None:
         await ok(client, "delete_equipment", {"id": item["id"]})
         assert "not_found" in await refused(client, "get_equipment_by_id", {"id": item["id"]})
 
-    on_demo(scenario)
 
-
-def test_equipment_sharing_request_is_listed_as_requested() -> None:
-    async def scenario(client: Client) -> None:
-        employee = (await ok(client, "get_employees", {"limit": 10}))["items"][EMPLOYEE_INDEX]["id"]
+async def test_equipment_sharing_request_is_listed_as_requested(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
+        employee = await employee_without_equipment(client)
         item = await ok(client, "create_equipment", {"equipment_data": {"name": "Shared projector"}})
         await ok(client, "request_equipment_sharing", {
             "equipmentId": item["id"], "shareWithEmployeeId": employee, "shareStartDate": "2026-12-01",
@@ -78,11 +72,9 @@ def test_equipment_sharing_request_is_listed_as_requested() -> None:
         assert [row["name"] for row in listed["items"]] == ["Offsite"]
         assert (await ok(client, "get_equipment_by_id", {"id": item["id"]}))["status"] == "AVAILABLE"
 
-    on_demo(scenario)
 
-
-def test_merchant_lifecycle() -> None:
-    async def scenario(client: Client) -> None:
+async def test_merchant_lifecycle(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         merchant = await ok(client, "create_merchant", {"merchant_data": {"name": "Effect Traders"}})
         shown = await ok(client, "get_merchant", {"id": merchant["id"]})
         assert (shown["code"], shown["email"], shown["currency"]) == ("EFFECT-TRADERS", "admin@ever.co", "USD")
@@ -104,11 +96,9 @@ def test_merchant_lifecycle() -> None:
         await ok(client, "delete_merchant", {"id": merchant["id"]})
         assert "not found" in (await refused(client, "get_merchant", {"id": merchant["id"]})).lower()
 
-    on_demo(scenario)
 
-
-def test_bulk_merchants_report_each_item() -> None:
-    async def scenario(client: Client) -> None:
+async def test_bulk_merchants_report_each_item(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         outcome = await ok(client, "bulk_create_merchants", {"merchants": [
             {"name": "Bulk effect one"}, {"name": "Bulk effect two", "email": "not-an-email"}]})
         assert (outcome["succeeded"], outcome["failed"]) == (1, 1)
@@ -116,11 +106,9 @@ def test_bulk_merchants_report_each_item() -> None:
         created = await ok(client, "get_merchant", {"id": outcome["results"][0]["id"]})
         assert created["name"] == "Bulk effect one"
 
-    on_demo(scenario)
 
-
-def test_warehouse_lifecycle() -> None:
-    async def scenario(client: Client) -> None:
+async def test_warehouse_lifecycle(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         warehouse = await ok(client, "create_warehouse", {"warehouse_data": {"name": "North", "code": "WH-N"}})
         assert (await ok(client, "get_warehouse", {"id": warehouse["id"]}))["email"] == "admin@ever.co"
         await ok(client, "update_warehouse", {"id": warehouse["id"], "warehouse_data": {"description": "Cold"}})
@@ -129,11 +117,9 @@ def test_warehouse_lifecycle() -> None:
         await ok(client, "delete_warehouse", {"id": warehouse["id"]})
         assert "not found" in (await refused(client, "get_warehouse", {"id": warehouse["id"]})).lower()
 
-    on_demo(scenario)
 
-
-def test_product_and_category_lifecycle() -> None:
-    async def scenario(client: Client) -> None:
+async def test_product_and_category_lifecycle(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         category = await ok(client, "create_product_category", {"category_data": {"name": "Lighting"}})
         await ok(client, "update_product_category", {"id": category["id"], "category_data": {
             "name": "Éclairage", "languageCode": "fr"}})
@@ -166,5 +152,3 @@ def test_product_and_category_lifecycle() -> None:
 
         await ok(client, "delete_product", {"id": product["id"]})
         assert "not found" in (await refused(client, "get_product", {"id": product["id"]})).lower()
-
-    on_demo(scenario)

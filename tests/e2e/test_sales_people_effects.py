@@ -1,19 +1,18 @@
 """Deals, pipelines, candidates and employee awards: each write tool's effect shows through
-the matching read tool, over MCP on the demo backend."""
+the matching read tool, over MCP on the demo Gauzy and on the Gauzy API double."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.demo import demo_client, demo_container
+from tests.e2e.conftest import BackendClient
 from tests.e2e.test_finance_effects import first_id, ok, refused
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
-SHARED = demo_container()
 
 
-async def test_pipeline_stage_changes_keep_the_other_stages() -> None:
-    async with demo_client(SHARED) as client:
+async def test_pipeline_stage_changes_keep_the_other_stages(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         pipeline = await ok(client, "create_pipeline", {"pipeline_data": {"name": "Hiring partners", "stages": [
             {"name": "Contacted"}, {"name": "Meeting"}]}})
         pipeline_id = pipeline["id"]
@@ -35,8 +34,8 @@ async def test_pipeline_stage_changes_keep_the_other_stages() -> None:
         assert await refused(client, "get_pipeline", {"id": pipeline_id})
 
 
-async def test_deal_lifecycle_moves_through_named_stages() -> None:
-    async with demo_client(SHARED) as client:
+async def test_deal_lifecycle_moves_through_named_stages(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         pipeline = await ok(client, "create_pipeline", {"pipeline_data": {"name": "Deals test", "stages": [
             {"name": "Lead"}, {"name": "Qualified Lead"}, {"name": "Won"}]}})
         deal = await ok(client, "create_deal", {"deal_data": {"title": "Unique widget order",
@@ -57,8 +56,8 @@ async def test_deal_lifecycle_moves_through_named_stages() -> None:
         assert await refused(client, "get_deal", {"id": deal["id"]})
 
 
-async def test_candidate_lifecycle_and_profile() -> None:
-    async with demo_client(SHARED) as client:
+async def test_candidate_lifecycle_and_profile(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         created = await ok(client, "create_candidate", {"candidate_data": {"user": {
             "email": "ada.candidate@example.com", "firstName": "Ada"}}})
         assert created["status"] == "APPLIED" and "password" not in created
@@ -88,8 +87,8 @@ async def test_candidate_lifecycle_and_profile() -> None:
         assert await refused(client, "get_candidate", {"id": candidate_id})
 
 
-async def test_award_lifecycle_and_bulk_tools() -> None:
-    async with demo_client(SHARED) as client:
+async def test_award_lifecycle_and_bulk_tools(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         employee_id = await first_id(client, "get_employees")
         award = await ok(client, "create_employee_award", {"award_data": {"name": "Rookie", "year": 2024,
                                                                           "employeeId": employee_id}})

@@ -1,5 +1,5 @@
 """Time off, daily plans, contacts, comments, skills and reports: each write tool's effect
-shows through the matching read tool, over MCP on the demo backend."""
+shows through the matching read tool, over MCP on the demo Gauzy and on the Gauzy API double."""
 
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ from typing import Any
 import pytest
 from mcp import Client
 
-from tests.demo import demo_client, demo_container
+from tests.e2e.conftest import BackendClient
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
-SHARED = demo_container()
 
 
 async def ok(client: Client, name: str, arguments: dict[str, Any]) -> Any:
@@ -47,8 +46,8 @@ async def new_request(client: Client, policy_id: str, employee_id: str) -> str:
     return str((await ok(client, "create_time_off_request", {"request_data": data}))["id"])
 
 
-async def test_time_off_requests_are_created_decided_cancelled_and_deleted() -> None:
-    async with demo_client(SHARED) as client:
+async def test_time_off_requests_are_created_decided_cancelled_and_deleted(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         employee = await me(client)
         policy = (await ok(client, "create_time_off_policy", {"policy_data": {"name": "Effects leave"}}))["id"]
         assert (await ok(client, "get_time_off_policy", {"id": policy}))["name"] == "Effects leave"
@@ -69,8 +68,8 @@ async def test_time_off_requests_are_created_decided_cancelled_and_deleted() -> 
         assert "not found" in (await refused(client, "get_time_off_request", {"id": first})).lower()
 
 
-async def test_time_off_policy_updates_replace_the_policy() -> None:
-    async with demo_client(SHARED) as client:
+async def test_time_off_policy_updates_replace_the_policy(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         employee = await me(client)
         policy = (await ok(client, "create_time_off_policy", {"policy_data": {"name": "Replaced leave"}}))["id"]
         members = {"policyId": policy, "employeeIds": [employee]}
@@ -84,8 +83,8 @@ async def test_time_off_policy_updates_replace_the_policy() -> None:
         await refused(client, "get_time_off_policy", {"id": renamed["id"]})
 
 
-async def test_daily_plans_and_their_tasks() -> None:
-    async with demo_client(SHARED) as client:
+async def test_daily_plans_and_their_tasks(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         employee = await me(client)
         task = (await ok(client, "get_tasks", {}))["items"][0]["id"]
         data = {"date": day(3), "workTimePlanned": 5}
@@ -107,8 +106,8 @@ async def test_daily_plans_and_their_tasks() -> None:
         await refused(client, "get_daily_plan", {"id": plan})
 
 
-async def test_daily_plans_in_bulk() -> None:
-    async with demo_client(SHARED) as client:
+async def test_daily_plans_in_bulk(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         made = await ok(client, "bulk_create_daily_plans", {"plans": [{"date": day(40), "workTimePlanned": 2},
                                                                       {"date": day(41), "workTimePlanned": 3}]})
         plans = [r["id"] for r in made["results"]]
@@ -119,8 +118,8 @@ async def test_daily_plans_in_bulk() -> None:
         await refused(client, "get_daily_plan", {"id": plans[0]})
 
 
-async def test_contacts_their_members_and_invitation() -> None:
-    async with demo_client(SHARED) as client:
+async def test_contacts_their_members_and_invitation(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         employee = await me(client)
         data = {"name": "Effects Ltd", "primaryEmail": "hello@effects.example", "contactType": "lead"}
         contact = (await ok(client, "create_organization_contact", {"contact_data": data}))["id"]
@@ -143,8 +142,8 @@ async def test_contacts_their_members_and_invitation() -> None:
         await refused(client, "get_organization_contact", {"id": contact})
 
 
-async def test_contacts_in_bulk() -> None:
-    async with demo_client(SHARED) as client:
+async def test_contacts_in_bulk(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         names = [{"name": "Bulk A"}, {"name": "Bulk B"}]
         made = await ok(client, "bulk_create_organization_contacts", {"contacts": names})
         contacts = [r["id"] for r in made["results"]]
@@ -155,8 +154,8 @@ async def test_contacts_in_bulk() -> None:
         await refused(client, "get_organization_contact", {"id": contacts[1]})
 
 
-async def test_comments_replies_and_deletion() -> None:
-    async with demo_client(SHARED) as client:
+async def test_comments_replies_and_deletion(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         task = (await ok(client, "get_tasks", {}))["items"][0]["id"]
         project = (await ok(client, "get_projects", {}))["items"][0]["id"]
         on_task = {"entity": "Task", "entityId": task}
@@ -175,8 +174,8 @@ async def test_comments_replies_and_deletion() -> None:
         await refused(client, "get_comment", {"id": comment})
 
 
-async def test_skills_and_employee_skills() -> None:
-    async with demo_client(SHARED) as client:
+async def test_skills_and_employee_skills(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         employee = await me(client)
         skill = (await ok(client, "create_skill", {"skill_data": {"name": "Rust"}}))["id"]
         assert (await ok(client, "get_skill", {"id": skill}))["name"] == "Rust"
@@ -193,8 +192,8 @@ async def test_skills_and_employee_skills() -> None:
         await refused(client, "get_skill", {"id": skill})
 
 
-async def test_report_menu_toggles() -> None:
-    async with demo_client(SHARED) as client:
+async def test_report_menu_toggles(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         report = (await ok(client, "get_reports", {"showInMenu": True}))["items"][0]["id"]
         await ok(client, "update_report_menu", {"reportId": report, "isEnabled": False})
         assert report not in ids(await ok(client, "get_report_menu_items", {}))
@@ -203,8 +202,8 @@ async def test_report_menu_toggles() -> None:
         assert report in ids(await ok(client, "get_report_menu_items", {}))
 
 
-async def test_a_daily_plan_for_an_employee_without_a_team_says_what_to_pass() -> None:
-    async with demo_client(SHARED) as client:
+async def test_a_daily_plan_for_an_employee_without_a_team_says_what_to_pass(backend_client: BackendClient) -> None:
+    async with backend_client() as client:
         user = {"firstName": "Solo", "lastName": "Worker", "email": "solo.worker@example.com"}
         employee = (await ok(client, "create_employee", {"employee_data": {"user": user, "password": "Solo-pass-1"}}))
         message = await refused(client, "create_daily_plan", {"daily_plan_data": {

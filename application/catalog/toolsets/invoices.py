@@ -149,7 +149,8 @@ GET = ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.DATA, query_style=Qu
 CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="invoice_data",
                       body_defaults={"status": DEFAULT_STATUS, "currency": DEFAULT_CURRENCY,
                                      "fromOrganizationId": ContextValue.ORGANIZATION_ID})
-ADD_ITEMS = ResourceCall("POST", "/api/invoice-item/bulk/{invoiceId}", body={"items": "list"})
+# BulkBodyLoadTransformPipe wraps the body as {list: <body>}: the lines go as a bare JSON array.
+ADD_ITEMS = ResourceCall("POST", "/api/invoice-item/bulk/{invoiceId}", body_from="items")
 HIGHEST = ResourceCall("GET", f"{BASE}/highest")
 EMAIL = ResourceCall("PUT", f"{BASE}/email/{{email}}", body=same("params"))
 ITEMS = ResourceCall("GET", "/api/invoice-item", Shape.PAGE, query={"invoiceId": "findInput.invoiceId"},

@@ -9,6 +9,9 @@ Facts (ever-gauzy ``packages/core/src/lib``):
 * ``keyresult/keyresult.entity.ts``: ``goal`` / ``owner`` / ``lead`` are ManyToOne (``goalId``,
   ``ownerId``, ``leadId``; owner and lead are employees); ``updates`` is OneToMany KeyResultUpdate
   (``keyresult-update.entity.ts``: ``keyResultId``).
+* ``keyresult-update/keyresult-update.controller.ts`` ``GET /key-result-updates/:id`` is likewise
+  ``getAll(@Param('id') id)``: ``findAll({where: {keyResultId: id}, relations: ['keyResult']})``, the
+  tenant's updates of that key result as ``{items, total}``.
 """
 
 from __future__ import annotations
@@ -40,6 +43,18 @@ def key_result_by_id(call: Call, api: Api) -> Reply:
     return Reply(call.route.success_status, {"items": [_with_relations(call, r) for r in rows], "total": len(rows)})
 
 
+def updates_of_key_result(call: Call, api: Api) -> Reply:
+    """GET /api/key-result-updates/:id (KeyResultUpdateController.getAll): a page of that key result's updates."""
+    rows = select(call.store.rows("KeyResultUpdate"), call.tenant_id, {"keyResultId": call.params.get("id")})
+    items = []
+    for row in rows:
+        view = present(call.store, row)
+        view["keyResult"] = call.store.get(KEY_RESULTS, row.get("keyResultId"), call.tenant_id)
+        items.append(view)
+    return Reply(call.route.success_status, {"items": items, "total": len(items)})
+
+
 GOALS = {
     "GET /api/key-results/:id": key_result_by_id,
+    "GET /api/key-result-updates/:id": updates_of_key_result,
 }

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import errors, goals, inventory, sales, teamwork, timer
+from . import errors, finance, goals, inventory, sales, teamwork, timer
 from .auth import Principal
 from .call import EMPTY, Call, Reply, present
 from .handlers import find_options, list_rows
@@ -191,6 +191,7 @@ SPECIAL: dict[str, Handler] = {
     "GET /api/tasks/employee/:id": employee_tasks,
     "GET /api/organization-projects/employee/:employeeId": employee_projects,
     **timer.TIMER,
+    **finance.FINANCE,  # the highest invoice number; date ranges and text search in paginated lists
     **goals.GOALS,  # key results by id answer a page with their relations
     **inventory.INVENTORY,  # equipment sharing requests, product images
     **sales.SALES,  # pipelines with their stages, deals joined to their stage

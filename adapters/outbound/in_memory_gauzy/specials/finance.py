@@ -127,9 +127,10 @@ def generate_link(store: Store, caller: Caller, params: Mapping[str, str], query
 
 
 def bulk_items(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any], body: Any) -> Any:
-    """POST /invoice-item/bulk/:invoiceId: the invoice's lines become the given list."""
+    """POST /invoice-item/bulk/:invoiceId: the invoice's lines become the given list. The body
+    is a bare JSON array (BulkBodyLoadTransformPipe wraps it as `{list: <body>}`)."""
     store.get("invoices", caller, params["invoiceId"])
-    lines = (body or {}).get("list")
+    lines = body
     if not isinstance(lines, list):
         raise GauzyValidationError(["list must be an array"])
     for line in lines:
