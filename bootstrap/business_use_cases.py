@@ -11,7 +11,7 @@ from application.use_cases.candidates import CreateCandidate, SetCandidateStatus
 from application.use_cases.catalog_rows import RowRunner
 from application.use_cases.deals import CreateDeal, DealsBoard, DealStatistics, MoveDealToStage, SearchDeals
 from application.use_cases.employee_awards import AwardStatistics
-from application.use_cases.invoices import CreateInvoice, SendInvoiceEmail
+from application.use_cases.invoices import CreateInvoice, HighestInvoiceNumber, SendInvoiceEmail
 from application.use_cases.payments import PaymentTotals
 from application.use_cases.pipelines import (
     AddPipelineStage,
@@ -26,6 +26,7 @@ def business_use_cases(keeper: providers.Provider[Any], clock: providers.Provide
     runner = providers.Singleton(RowRunner, keeper)
     on_rows = {
         "send_invoice_email": SendInvoiceEmail,
+        "get_highest_invoice_number": HighestInvoiceNumber,
         "get_payment_statistics": PaymentTotals,
         "create_deal": CreateDeal,
         "update_deal_stage": MoveDealToStage,

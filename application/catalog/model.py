@@ -72,8 +72,9 @@ class ResourceCall:
 
     `where`, `query` and `body` map input field names to API keys (dotted for nesting:
     `"employeeId": "members.id"` becomes `where[members][id]`). With `body_from`, that
-    input field (an object, or a list for a route that takes a JSON array) is the body. `defaults` fill absent input fields, from a
-    constant or a `ContextValue`; path placeholders `{name}` come from input or defaults.
+    input field (an object, or a list for a route that takes a JSON array) is the body.
+    `defaults` fill absent input fields, from a constant or a `ContextValue`; path
+    placeholders `{name}` come from input or defaults.
     """
 
     method: str

@@ -36,6 +36,17 @@ def item_lines(items: list[dict[str, Any]], invoice: dict[str, Any]) -> list[dic
     return [{"totalValue": item["price"] * item.get("quantity", 1), **item, **scope} for item in items]
 
 
+class HighestInvoiceNumber:
+    """GET /invoices/highest answers the raw `{max}` row, which PostgreSQL gives as text for the
+    numeric column: the tool answers a number."""
+
+    def __init__(self, runner: RowRunner) -> None:
+        self._runner = runner
+
+    async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
+        return {"max": next_number(await self._runner.run(HIGHEST, {}, invocation)) - 1}
+
+
 class CreateInvoice:
     def __init__(self, runner: RowRunner, clock: Clock) -> None:
         self._runner = runner

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from application.catalog.toolsets.time_off_requests import ALL_TIME
+from application.catalog.toolsets.time_off_requests import ALL_TIME, JOINS
 from application.credentials import CredentialKeeper
 from application.invocation import Invocation
 from application.use_cases.listing import PAGE_SIZE, Row, collect, items_of, moment, scope
@@ -59,7 +59,7 @@ async def fetch_requests(keeper: CredentialKeeper, caller: CallerContext, where:
     """Every non-archived request matching `where`, with its policy and employees."""
     async def fetch(page: int) -> Any:
         query = {"where": {"includeArchived": False, **where}, "relations": ["policy", "employees"],
-                 "take": PAGE_SIZE, "skip": page}
+                 "join": JOINS, "take": PAGE_SIZE, "skip": page}
         return await keeper.send(caller, GauzyRequest("GET", REQUESTS, query=query))
 
     return await collect(fetch)

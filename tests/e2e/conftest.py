@@ -15,7 +15,7 @@ from tests.demo import demo_client, demo_container
 from tests.doubles.gauzy import GauzyDouble
 from tests.remote import redis_server
 
-__all__ = ["BackendClient", "backend_client", "demo_backend", "gauzy_double", "redis_server"]
+__all__ = ["BackendClient", "backend_client", "demo_backend", "double_backend", "redis_server"]
 
 BackendClient = Callable[[], AbstractAsyncContextManager[Client]]
 """Opens an MCP client, signed in as the backend's admin, on the backend a test was given."""
@@ -28,7 +28,7 @@ def demo_backend() -> Container:
 
 
 @pytest.fixture(scope="module")
-def gauzy_double() -> Iterator[GauzyDouble]:
+def double_backend() -> Iterator[GauzyDouble]:
     """One Gauzy API double per test module, started on loopback."""
     with GauzyDouble() as running:
         yield running
@@ -43,7 +43,7 @@ def backend_client(request: pytest.FixtureRequest) -> BackendClient:
     if request.param == "demo":
         container: Container = request.getfixturevalue("demo_backend")
         return lambda: demo_client(container)
-    double: GauzyDouble = request.getfixturevalue("gauzy_double")
+    double: GauzyDouble = request.getfixturevalue("double_backend")
 
     def on_double() -> AbstractAsyncContextManager[Client]:
         double.reset_throttle()

@@ -41,6 +41,10 @@ def day(offset: int) -> str:
     return (datetime.now(UTC) + timedelta(days=offset)).date().isoformat()
 
 
+async def new_task(client: Client, title: str) -> str:
+    return str((await ok(client, "create_task", {"task_data": {"title": title}}))["id"])
+
+
 async def new_request(client: Client, policy_id: str, employee_id: str) -> str:
     data = {"startDate": day(30), "endDate": day(32), "employeeId": employee_id, "policyId": policy_id}
     return str((await ok(client, "create_time_off_request", {"request_data": data}))["id"])
@@ -86,7 +90,7 @@ async def test_time_off_policy_updates_replace_the_policy(backend_client: Backen
 async def test_daily_plans_and_their_tasks(backend_client: BackendClient) -> None:
     async with backend_client() as client:
         employee = await me(client)
-        task = (await ok(client, "get_tasks", {}))["items"][0]["id"]
+        task = await new_task(client, "Planned task")
         data = {"date": day(3), "workTimePlanned": 5}
         plan = (await ok(client, "create_daily_plan", {"daily_plan_data": data}))["id"]
         shown = await ok(client, "get_daily_plan", {"id": plan})
@@ -156,8 +160,8 @@ async def test_contacts_in_bulk(backend_client: BackendClient) -> None:
 
 async def test_comments_replies_and_deletion(backend_client: BackendClient) -> None:
     async with backend_client() as client:
-        task = (await ok(client, "get_tasks", {}))["items"][0]["id"]
-        project = (await ok(client, "get_projects", {}))["items"][0]["id"]
+        task = await new_task(client, "Discussed task")
+        project = (await ok(client, "create_project", {"project_data": {"name": "Discussed project"}}))["id"]
         on_task = {"entity": "Task", "entityId": task}
         comment = (await ok(client, "create_comment", {"comment_data": {"comment": "First!", **on_task}}))["id"]
         assert (await ok(client, "get_comment", {"id": comment}))["comment"] == "First!"
@@ -194,7 +198,10 @@ async def test_skills_and_employee_skills(backend_client: BackendClient) -> None
 
 async def test_report_menu_toggles(backend_client: BackendClient) -> None:
     async with backend_client() as client:
-        report = (await ok(client, "get_reports", {"showInMenu": True}))["items"][0]["id"]
+        report = (await ok(client, "get_reports", {"limit": 100}))["items"][0]["id"]  # the catalogue, not seed data
+        await ok(client, "update_report_menu", {"reportId": report, "isEnabled": True})
+        assert report in ids(await ok(client, "get_report_menu_items", {}))
+        assert report in ids(await ok(client, "get_reports", {"showInMenu": True, "limit": 100}))
         await ok(client, "update_report_menu", {"reportId": report, "isEnabled": False})
         assert report not in ids(await ok(client, "get_report_menu_items", {}))
         assert report in ids(await ok(client, "get_reports", {"showInMenu": False, "limit": 100}))

@@ -38,6 +38,14 @@ def test_body_from_an_object_with_defaults_and_body_tenancy() -> None:
                             "tenantId": "t-1", "organizationId": "o-1"}
 
 
+def test_body_from_a_list_is_a_bare_json_array() -> None:
+    """Routes behind BulkBodyLoadTransformPipe wrap the body as {list: <body>}, so the list goes as it is."""
+    call = ResourceCall("POST", "/api/invoice-item/bulk/{invoiceId}", tenancy=Tenancy.BODY, body_from="items")
+    lines = [{"price": 1, "quantity": 2, "totalValue": 2, "invoiceId": "i-1"}]
+    request = build_request(call, {"invoiceId": "i-1", "items": lines}, CREDENTIAL)
+    assert (request.path, request.body) == ("/api/invoice-item/bulk/i-1", lines)
+
+
 def test_path_placeholders_from_input_or_the_callers_own_ids() -> None:
     call = ResourceCall("GET", "/api/employee/{employeeId}", defaults={"employeeId": ContextValue.EMPLOYEE_ID})
     assert build_request(call, {}, CREDENTIAL).path == "/api/employee/e-1"

@@ -207,7 +207,7 @@ TOOLS = (
           UseCaseCall("send_invoice_email", (GET.route, EMAIL.route))),
     read("get_highest_invoice_number", "Highest invoice number",
          "The highest invoice number used so far, as {max}; the next invoice would take max + 1.",
-         TOOLSET, NoInput, HIGHEST),
+         TOOLSET, NoInput, UseCaseCall("get_highest_invoice_number", (HIGHEST.route,))),
     write("generate_invoice_link", "Make a public invoice link",
           "Create (or renew) the token that lets a client open the invoice without signing in. Returns the "
           "invoice with its token.",

@@ -8,9 +8,11 @@ requests go with it (ON DELETE CASCADE). Those tools are marked destructive and 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import ClassVar
 
 from pydantic import ConfigDict, Field
 
+from application.catalog.client_query import ClientQuery, Result
 from application.catalog.enums_teamwork import TimeOffGroupBy
 from application.catalog.fields import DateRangeInput, IdInput, PageInput, RelationsInput, ToolInput, Uuid
 from application.catalog.model import ResourceCall, Shape, Tenancy, UseCaseCall
@@ -29,6 +31,15 @@ class PolicyFilters(ToolInput):
 
 class GetPolicies(PageInput, RelationsInput, PolicyFilters):
     search: str | None = Field(None, description="Exact policy name to match.")
+
+
+class GetPolicy(IdInput):
+    """`GET /time-off-policy/:id` loads no relations, so the policy is read from the list with its employees."""
+
+    client_query: ClassVar[ClientQuery] = ClientQuery(
+        ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE, where={"id": "id"},
+                     defaults={"relations": ["employees"], "limit": 1}),
+        Result.FIRST, noun="time-off policy with that id")
 
 
 class PolicyData(ToolInput):
@@ -86,8 +97,9 @@ TOOLS = (
          TOOLSET, GetPolicies,
          ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
                       where={"search": "name", "requiresApproval": "requiresApproval", "paid": "paid"})),
-    read("get_time_off_policy", "Get a time-off policy", "Get one time-off policy by id.",
-         TOOLSET, IdInput, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
+    read("get_time_off_policy", "Get a time-off policy",
+         "Get one time-off policy by id: name, paid, requires approval and the employees it applies to.",
+         TOOLSET, GetPolicy, UseCaseCall("client_query", (f"GET {BASE}/pagination",)), RECORD),
     write("create_time_off_policy", "Create a time-off policy",
           "Create a time-off policy. Only policy_data.name is required; paid defaults to true, "
           "requiresApproval to false, employeeIds to none. Returns the new policy with its id.",

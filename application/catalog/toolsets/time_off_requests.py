@@ -20,6 +20,11 @@ BASE = "/api/time-off-request"
 # Without both dates the pagination route keeps only the current month; a model asking for
 # "the requests" means all of them, so an absent bound is open-ended.
 ALL_TIME = {"startDate": "2000-01-01T00:00:00Z", "endDate": "2100-12-31T23:59:59Z"}
+# The service filters on the join aliases "employees", "user" and "policy" (employeeIds, employeeName,
+# policyName), which exist only when the query declares them, as Gauzy's web app does.
+JOINS = {"alias": "time_off_request", "leftJoin": {"policy": "time_off_request.policy",
+                                                  "employees": "time_off_request.employees",
+                                                  "user": "employees.user"}}
 FILTERS = {"status": "status", "employeeId": "employeeIds[]", "startDate": "startDate", "endDate": "endDate",
            "policyName": "policy.name", "employeeName": "user.name", "includeArchived": "includeArchived",
            "search": "description"}
@@ -30,6 +35,7 @@ def _now() -> str:
 
 
 class RequestFilters(ToolInput):
+    join: Hidden = None  # pinned to JOINS by the row's defaults
     status: TimeOffStatus | None = None
     startDate: IsoDate | None = Field(None, description="Only requests overlapping this range (with endDate).")  # noqa: N815
     endDate: IsoDate | None = None  # noqa: N815
@@ -54,6 +60,7 @@ class MyRequests(PageInput, RelationsInput, RequestFilters):
 
 
 class PendingRequests(PageInput, RelationsInput):
+    join: Hidden = None  # pinned to JOINS by the row's defaults
     employeeId: Uuid | None = None  # noqa: N815
     policyName: str | None = Field(None, description="Part of the policy's name.")  # noqa: N815
     startDate: IsoDate | None = Field(None, description="Only requests overlapping this range (with endDate).")  # noqa: N815
@@ -104,8 +111,8 @@ class GetRequest(IdInput):
 def page(model: type[ToolInput], defaults: dict[str, Any] | None = None, shape: Shape = Shape.PAGE) -> ResourceCall:
     """The pagination route with the filters `model` has; `defaults` pin hidden ones."""
     where = {name: key for name, key in FILTERS.items() if name in model.model_fields}
-    return ResourceCall("GET", f"{BASE}/pagination", shape, Tenancy.WHERE, where=where,
-                        defaults={**ALL_TIME, **(defaults or {})})
+    return ResourceCall("GET", f"{BASE}/pagination", shape, Tenancy.WHERE, where=where, query={"join": "join"},
+                        defaults={**ALL_TIME, "join": JOINS, **(defaults or {})})
 
 
 ME = {"employeeId": ContextValue.EMPLOYEE_ID}

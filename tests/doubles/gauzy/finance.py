@@ -4,8 +4,8 @@ Facts (ever-gauzy ``packages/core/src/lib``):
 
 * ``invoice/invoice.controller.ts`` ``GET /invoices/highest`` -> ``InvoiceService.getHighestInvoiceNumber``:
   ``SELECT COALESCE(MAX(invoiceNumber), 0) AS max`` over the whole table (no tenant condition), answered
-  with ``getRawOne()`` as ``{max}``. The number comes back as the driver gives it: a number on the default
-  database (better-sqlite3, ``packages/config`` ``DB_TYPE``), which the double follows.
+  with ``getRawOne()`` as ``{max}``. The column is ``numeric``, which PostgreSQL's driver hands back as text
+  (``{"max": "3"}``).
 * ``PUT /invoices/:id/action`` (UpdateInvoiceActionDTO) and ``PUT /invoices/:id/estimate``
   (UpdateEstimateInvoiceDTO ``{isAccepted}``), both validated with ``whitelist``, run ``InvoiceUpdateCommand({id,
   ...body})``: ``InvoiceService.create`` - a TypeORM ``save`` of those fields alone (an id of no row inserts
@@ -54,7 +54,7 @@ LINK_SECRET = secrets.token_hex(32)  # Gauzy's JWT_SECRET
 def highest_invoice_number(call: Call, api: Api) -> Reply:
     """GET /api/invoices/highest: ``{max}`` over every invoice (the raw query has no tenant condition)."""
     numbers = [to_int(row.get("invoiceNumber")) for row in call.store.rows(call.route.collection)]
-    return Reply(call.route.success_status, {"max": max((n for n in numbers if n is not None), default=0)})
+    return Reply(call.route.success_status, {"max": str(max((n for n in numbers if n is not None), default=0))})
 
 
 def save_invoice_fields(call: Call, api: Api) -> Reply:

@@ -12,6 +12,7 @@ import pytest
 
 from application.catalog import full_catalog
 from application.catalog.model import ResourceCall
+from application.catalog.toolsets.time_off_requests import JOINS
 from application.invocation import Invocation
 from application.requests import build_request
 from application.use_cases.activity_logs import FindActivityLogs
@@ -41,7 +42,15 @@ def test_time_off_requests_list_the_pagination_route_over_all_time_by_default() 
     assert (sent.method, sent.path) == ("GET", "/api/time-off-request/pagination")
     assert sent.query == {"where": {"employeeIds": [ID], "status": "APPROVED", "includeArchived": False,
                                     "startDate": "2000-01-01T00:00:00Z", "endDate": "2100-12-31T23:59:59Z",
-                                    **SCOPE}, "take": 5, "skip": 2}
+                                    **SCOPE}, "take": 5, "skip": 2, "join": JOINS}
+
+
+def test_filters_on_employees_user_and_policy_declare_the_join_aliases_gauzy_filters_on() -> None:
+    aliases = {"employees": "time_off_request.employees", "user": "employees.user", "policy": "time_off_request.policy"}
+    for tool in ("get_time_off_requests", "get_time_off_request_count", "get_my_time_off_requests",
+                 "get_pending_time_off_requests"):
+        join = request(tool, {}).query["join"]
+        assert (join["alias"], join["leftJoin"]) == ("time_off_request", aliases), tool
 
 
 def test_my_and_pending_time_off_requests_pin_their_hidden_filters() -> None:
