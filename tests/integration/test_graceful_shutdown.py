@@ -26,6 +26,15 @@ def call(request_id: int) -> str:
                        "params": {"name": "get_projects", "arguments": {"limit": 5}}})
 
 
+def wait_until_in_flight(gauzy_double: Any, seen_before: int, count: int) -> None:
+    """Until Gauzy has received `count` more requests: they are then running, held by its delay.
+    (Sleeping a fixed time instead races with a loaded machine.)"""
+    deadline = time.monotonic() + 15
+    while len(gauzy_double.requests) - seen_before < count:
+        assert time.monotonic() < deadline, "the calls never reached Gauzy"
+        time.sleep(0.02)
+
+
 def test_sigterm_lets_calls_in_flight_finish(gauzy_double: Any) -> None:
     account = gauzy_double.seed.accounts["employee@ever.co"]
     # Hypercorn's keep-alive ping task outlives a closed WebSocket by up to one interval, which
@@ -37,6 +46,7 @@ def test_sigterm_lets_calls_in_flight_finish(gauzy_double: Any) -> None:
         ws = WsRpc(connection)
         ws.initialize()
         assert not ws.request("tools/call", json.loads(call(0))["params"])["result"]["isError"]  # signs in
+        seen_before = len(gauzy_double.requests)
         gauzy_double.delay_seconds = SLOW
         try:
             for n in range(1, CALLS + 1):
@@ -44,7 +54,7 @@ def test_sigterm_lets_calls_in_flight_finish(gauzy_double: Any) -> None:
             poster = threading.Thread(target=lambda: http_answer.append(
                 httpx.post(f"{server.url}/sse", content=call(99), headers=JSON, timeout=20)))
             poster.start()
-            time.sleep(SLOW / 2)  # the calls are now running, waiting on Gauzy
+            wait_until_in_flight(gauzy_double, seen_before, CALLS + 1)
             stopped_at = time.monotonic()
             assert server.process is not None
             server.process.terminate()
