@@ -3,28 +3,15 @@ over MCP on the demo Gauzy and on the Gauzy API double."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 from mcp import Client
 
 from tests.e2e.conftest import BackendClient
+from tests.e2e.tool_calls import ok, refused
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
 
 
-async def ok(client: Client, name: str, arguments: dict[str, Any]) -> Any:
-    result = await client.call_tool(name, arguments)
-    text = result.content[0].text if result.content else ""
-    assert not result.is_error, f"{name}: {text}"
-    return result.structured_content if result.structured_content is not None else json.loads(text)
-
-
-async def refused(client: Client, name: str, arguments: dict[str, Any]) -> str:
-    result = await client.call_tool(name, arguments)
-    assert result.is_error, f"{name} should have failed"
-    return str(result.content[0].text)
 
 
 async def new_goal(client: Client, name: str) -> str:

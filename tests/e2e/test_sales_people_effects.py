@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import BackendClient
-from tests.e2e.test_finance_effects import first_id, ok, refused
+from tests.e2e.tool_calls import first_id, ok, refused
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
 
