@@ -136,7 +136,6 @@ class ToolSpec:
     output_model: type[BaseModel] | None = None
     idempotent: bool = False
     admin: bool = False
-    needs_credential: bool = True
 
     @property
     def scope(self) -> Scope:

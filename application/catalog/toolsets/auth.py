@@ -41,8 +41,7 @@ class NoArguments(ToolInput):
 def _tool(name: str, title: str, description: str, model: type[ToolInput], effect: Effect, *,
           routes: tuple[str, ...] = (), admin: bool = False, idempotent: bool = False) -> ToolSpec:
     return ToolSpec(name=name, title=title, description=description, toolset=TOOLSET, input_model=model,
-                    effect=effect, operation=UseCaseCall(name, routes), admin=admin, idempotent=idempotent,
-                    needs_credential=False)
+                    effect=effect, operation=UseCaseCall(name, routes), admin=admin, idempotent=idempotent)
 
 
 TOOLS = (

@@ -10,8 +10,7 @@ TOOLSET = "test-connection"
 
 def _tool(name: str, title: str, description: str, routes: tuple[str, ...] = ()) -> ToolSpec:
     return ToolSpec(name=name, title=title, description=description, toolset=TOOLSET, input_model=NoArguments,
-                    effect=Effect.READ, operation=UseCaseCall(name, routes), idempotent=True,
-                    needs_credential=False)
+                    effect=Effect.READ, operation=UseCaseCall(name, routes), idempotent=True)
 
 
 TOOLS = (
