@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,7 +15,7 @@ from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWOR
 __all__ = ["DEMO_EMAIL", "DEMO_PASSWORD", "demo_client", "demo_container", "demo_harness", "demo_id"]
 from bootstrap.container import Container, build_container, close_resources
 from bootstrap.settings import Settings
-from tests.tool_harness import ToolHarness
+from tests.tool_harness import ToolHarness, mcp_caller
 
 
 def demo_container(**overrides: Any) -> Container:
@@ -38,17 +37,6 @@ async def demo_client(container: Container | None = None, **overrides: Any) -> A
 
 
 def demo_harness(client: Client) -> ToolHarness:
-    async def call(name: str, arguments: dict[str, Any]) -> tuple[bool, Any]:
-        result = await client.call_tool(name, arguments)
-        text = result.content[0].text if result.content else ""
-        value = result.structured_content if result.structured_content is not None else _json(text)
-        return bool(result.is_error), value
-
-    return ToolHarness(call, login_email=DEMO_EMAIL, login_password=DEMO_PASSWORD, team=demo_id("team", 0))
-
-
-def _json(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
+    """Sample-driven tool calls through `client` on a demo server (in-process or a real process)."""
+    return ToolHarness(mcp_caller(client), login_email=DEMO_EMAIL, login_password=DEMO_PASSWORD,
+                       team=demo_id("team", 0))

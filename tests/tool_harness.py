@@ -114,6 +114,18 @@ class ToolHarness:
         return result
 
 
+def mcp_caller(client: Any) -> CallTool:
+    """Call tools through an MCP client: (is it an error, structured content or the text as JSON)."""
+
+    async def call(name: str, arguments: dict[str, Any]) -> tuple[bool, Any]:
+        result = await client.call_tool(name, arguments)
+        text = result.content[0].text if result.content else ""
+        value = result.structured_content if result.structured_content is not None else decode(text)
+        return bool(result.is_error), value
+
+    return call
+
+
 def decode(text: str) -> Any:
     try:
         return json.loads(text)

@@ -9,7 +9,7 @@ import pytest
 from application.catalog import full_catalog
 from tests.demo import demo_client
 from tests.doubles.gauzy import GauzyDouble
-from tests.tool_harness import ToolHarness, decode
+from tests.tool_harness import ToolHarness, mcp_caller
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
 NAMES = [tool.name for tool in full_catalog()]
@@ -22,13 +22,8 @@ def double():
 
 
 def harness_for(client, double) -> ToolHarness:
-    async def call(name, arguments):
-        result = await client.call_tool(name, arguments)
-        value = result.structured_content if result.structured_content is not None else decode(
-            result.content[0].text)
-        return bool(result.is_error), value
-
-    return ToolHarness(call, login_email="admin@ever.co", login_password="admin", team=double.seed.team_ids[0])
+    return ToolHarness(mcp_caller(client), login_email="admin@ever.co", login_password="admin",
+                       team=double.seed.team_ids[0])
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -8,21 +8,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from application.catalog import full_catalog
-from tests.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_id
+from tests.demo import demo_harness
 from tests.e2e.stdio_client import PROTOCOL_VERSIONS, stdio_client
-from tests.tool_harness import ToolHarness, decode
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
 FOUNDATION = ("auth", "test-connection", "projects", "tasks", "employees", "timer")
-
-
-def harness_for(client) -> ToolHarness:
-    async def call(name, arguments):
-        result = await client.call_tool(name, arguments)
-        value = result.structured_content or decode(result.content[0].text)
-        return bool(result.is_error), value
-
-    return ToolHarness(call, login_email=DEMO_EMAIL, login_password=DEMO_PASSWORD, team=demo_id("team", 0))
 
 
 @pytest.mark.parametrize("version", PROTOCOL_VERSIONS)
@@ -37,7 +27,7 @@ async def test_every_foundation_tool_is_listed_and_succeeds(version: str) -> Non
             Draft202012Validator.check_schema(tool.input_schema)
             assert tool.description and tool.annotations is not None
             assert tool.annotations.read_only_hint is not None
-        harness = harness_for(client)
+        harness = demo_harness(client)
         failures = {}
         for name in expected:
             is_error, value = await harness.run(name)
