@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck imports check bench docs clean
+.PHONY: setup run test lint typecheck imports check bench docs reference clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
@@ -37,6 +37,10 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m tools.tool_table > docs/tools.md
+
+# The Gauzy model's trimmed copy of ../shared/reference (or $$GAUZY_REFERENCE_DIR); run when it changes.
+reference: $(STAMP)
+	$(BIN)/python -m tools.derive_gauzy_reference
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache

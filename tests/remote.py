@@ -163,7 +163,7 @@ def redis_server() -> Iterator[RedisProcess]:
 def gauzy_double() -> Iterator[object]:
     """The Gauzy API double over HTTP, for tests where several server processes must share one
     Gauzy (the embedded demo Gauzy lives inside each process)."""
-    from tests.doubles.gauzy.server import GauzyDouble
+    from adapters.outbound.gauzy_model.server import GauzyDouble
 
     double = GauzyDouble(login_limit_per_minute=1000).start()
     try:

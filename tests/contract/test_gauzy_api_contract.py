@@ -12,13 +12,13 @@ import pytest
 
 from adapters.outbound.clock import SystemClock
 from adapters.outbound.gauzy_http import HttpxGauzyApi, RetryPolicy
+from adapters.outbound.gauzy_model import GauzyDouble
 from adapters.outbound.in_memory_gauzy.api import InMemoryGauzyApi
 from adapters.outbound.in_memory_gauzy.demo_data import build_demo_data, demo_id
 from domain.errors import AuthenticationError, GauzyValidationError, NotFoundError
 from domain.gauzy import GauzyRequest
 from domain.ports import GauzyApi
 from domain.principal import GauzyCredential
-from tests.doubles.gauzy import GauzyDouble
 
 pytestmark = [pytest.mark.contract, pytest.mark.anyio]
 

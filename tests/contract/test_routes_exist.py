@@ -1,17 +1,16 @@
 """Every Gauzy route a catalog tool can call exists in the real API with that method.
 
-The facts are `gauzy-api-routes.json` (all NestJS routes of the API); the reference dir comes
-from `GAUZY_REFERENCE_DIR`, default `<repo>/../shared/reference` (tests/conftest.py).
+The facts are all NestJS routes of the API, from the Gauzy model's derived copy of the reference
+(adapters/outbound/gauzy_model/reference_data, kept current by tests/contract/test_reference_copy.py).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
+from adapters.outbound.gauzy_model.reference import load_reference
 from application.catalog import full_catalog
 
 pytestmark = pytest.mark.contract
@@ -27,8 +26,8 @@ def shape(route: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def api_routes(reference_dir: Path) -> frozenset[str]:
-    rows = json.loads((reference_dir / "gauzy-api-routes.json").read_text(encoding="utf-8"))
+def api_routes() -> frozenset[str]:
+    rows = load_reference().routes
     return frozenset(shape(f"{row['method']} {row['path']}") for row in rows)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.doubles.gauzy import GauzyDouble
+from adapters.outbound.gauzy_model import GauzyDouble
 
 GauzyDoubleFactory = Callable[..., GauzyDouble]
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from adapters.outbound.gauzy_model import GauzyDouble
 from tests.doubles.conftest import GauzyDoubleFactory
-from tests.doubles.gauzy import GauzyDouble
 from tests.doubles.support import ADMIN, FORBIDDEN, NOT_A_UUID, OTHER, UNAUTHORIZED, login, tenant_headers
 
 
@@ -192,7 +192,7 @@ def test_cli_prints_url_and_serves() -> None:
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root)}
     with subprocess.Popen(
-        [sys.executable, "-m", "tests.doubles.gauzy", "--port", "0"],
+        [sys.executable, "-m", "adapters.outbound.gauzy_model", "--port", "0"],
         cwd=root,
         env=env,
         stdout=subprocess.PIPE,

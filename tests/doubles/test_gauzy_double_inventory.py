@@ -1,5 +1,5 @@
 """Equipment sharing requests, product images, key results by id and the seeded product type in the
-Gauzy double (see ``tests/doubles/gauzy/inventory.py``, ``goals.py`` and ``seed_inventory.py``)."""
+Gauzy double (see ``adapters/outbound/gauzy_model/inventory.py``, ``goals.py`` and ``seed_inventory.py``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from tests.doubles.gauzy import GauzyDouble
+from adapters.outbound.gauzy_model import GauzyDouble
 from tests.doubles.support import tenant_headers
 
 MISSING = "00000000-0000-4000-8000-000000000009"

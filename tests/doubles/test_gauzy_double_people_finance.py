@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from tests.doubles.gauzy import GauzyDouble
+from adapters.outbound.gauzy_model import GauzyDouble
 from tests.doubles.support import tenant_headers
 
 JOIN = {"join[alias]": "time_off_request", "join[leftJoin][employees]": "time_off_request.employees",

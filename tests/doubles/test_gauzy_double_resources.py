@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.doubles.gauzy import GauzyDouble
+from adapters.outbound.gauzy_model import GauzyDouble
 from tests.doubles.support import EMPLOYEE, tenant_headers
 
 

@@ -1,4 +1,4 @@
-"""Pipelines, their stages and deals in the Gauzy double (see ``tests/doubles/gauzy/sales.py``)."""
+"""Pipelines, their stages and deals in the Gauzy double (see ``adapters/outbound/gauzy_model/sales.py``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from tests.doubles.gauzy import GauzyDouble
+from adapters.outbound.gauzy_model import GauzyDouble
 from tests.doubles.support import tenant_headers
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from tests.doubles.gauzy import GauzyDouble
+from adapters.outbound.gauzy_model import GauzyDouble
 from tests.doubles.support import EMPLOYEE, tenant_headers
 
 

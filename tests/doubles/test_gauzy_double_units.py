@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import httpx
 import pytest
 
-from tests.doubles.gauzy import GauzyDouble
-from tests.doubles.gauzy.qs import parse_qs
-from tests.doubles.gauzy.reference import ENV_VAR, load_reference, reference_dir
-from tests.doubles.gauzy.routes import RouteTable
-from tests.doubles.gauzy.validation import UNKNOWN_VALUE, Validator
-from tests.doubles.gauzy.validators import Context
+from adapters.outbound.gauzy_model import GauzyDouble
+from adapters.outbound.gauzy_model.qs import parse_qs
+from adapters.outbound.gauzy_model.reference import load_reference
+from adapters.outbound.gauzy_model.routes import RouteTable
+from adapters.outbound.gauzy_model.validation import UNKNOWN_VALUE, Validator
+from adapters.outbound.gauzy_model.validators import Context
 from tests.doubles.support import tenant_headers
 
 ORG = "9b3a1a4e-3f2b-4c55-9d2e-1b2c3d4e5f60"
@@ -21,13 +19,6 @@ ORG = "9b3a1a4e-3f2b-4c55-9d2e-1b2c3d4e5f60"
 @pytest.fixture(scope="module")
 def table() -> RouteTable:
     return RouteTable(load_reference())
-
-
-def test_reference_dir_defaults_next_to_the_repo_and_honours_the_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    assert reference_dir() == (Path(__file__).resolve().parents[2].parent / "shared" / "reference").resolve()
-    monkeypatch.setenv(ENV_VAR, "/somewhere/else")
-    assert reference_dir() == Path("/somewhere/else")
 
 
 def test_qs_bracket_syntax() -> None:

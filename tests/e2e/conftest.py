@@ -10,9 +10,9 @@ from contextlib import AbstractAsyncContextManager
 import pytest
 from mcp import Client
 
+from adapters.outbound.gauzy_model import GauzyDouble
 from bootstrap.container import Container
 from tests.demo import demo_client, demo_container
-from tests.doubles.gauzy import GauzyDouble
 from tests.remote import redis_server
 
 __all__ = ["BackendClient", "backend_client", "demo_backend", "double_backend", "redis_server"]

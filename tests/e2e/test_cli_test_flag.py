@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.doubles.gauzy import GauzyDouble
+from adapters.outbound.gauzy_model import GauzyDouble
 
 pytestmark = pytest.mark.e2e
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from adapters.outbound.gauzy_model import GauzyDouble
 from application.catalog import full_catalog
 from tests.demo import demo_client
-from tests.doubles.gauzy import GauzyDouble
 from tests.tool_harness import ToolHarness, mcp_caller
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]

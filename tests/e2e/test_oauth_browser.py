@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.doubles.gauzy import GauzyDouble
+from adapters.outbound.gauzy_model import GauzyDouble
 from tests.e2e.oauth_flow import LoopbackReceiver, McpOverHttp, authorize_url, pkce_pair, register, token
 from tests.remote import ROOT, ServerProcess
 

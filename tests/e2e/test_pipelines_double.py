@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
+from adapters.outbound.gauzy_model import GauzyDouble
 from tests.demo import demo_client
-from tests.doubles.gauzy import GauzyDouble
 from tests.doubles.support import tenant_headers
 from tests.e2e.test_finance_effects import ok
 

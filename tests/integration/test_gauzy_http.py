@@ -14,13 +14,13 @@ import pytest
 
 from adapters.outbound.clock import SystemClock
 from adapters.outbound.gauzy_http import HttpxGauzyApi, RetryPolicy
+from adapters.outbound.gauzy_model import GauzyDouble
 from adapters.outbound.in_memory_sessions import InMemorySessionStore
 from application.credentials import CredentialKeeper, ServiceAccount
 from domain.errors import AuthenticationError, DomainError, RateLimitedError, UpstreamUnavailableError
 from domain.gauzy import GauzyRequest
 from domain.ports import GauzyApi, SessionStore
 from domain.principal import CallerContext, GauzyCredential
-from tests.doubles.gauzy import GauzyDouble
 
 pytestmark = [pytest.mark.integration, pytest.mark.anyio]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.doubles.gauzy import GauzyDouble
+from adapters.outbound.gauzy_model import GauzyDouble
 from tests.security.authserver import AuthorizationServer
 from tests.security.keys import jwks
 from tests.security.protected import DEMO_LOGIN, Protected, sdk_client, start_protected

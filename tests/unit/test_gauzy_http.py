@@ -17,6 +17,7 @@ from adapters.outbound.gauzy_http.query import encode_query
 from adapters.outbound.gauzy_http.redaction import REDACTED, for_log, redact
 from adapters.outbound.gauzy_http.tokens import credential_from_login, expiry
 from adapters.outbound.gauzy_http.transport import api_root
+from adapters.outbound.gauzy_model.qs import parse_qs
 from domain.errors import (
     AuthenticationError,
     ConflictError,
@@ -29,7 +30,6 @@ from domain.errors import (
 )
 from domain.gauzy import GauzyRequest, QueryStyle
 from domain.principal import GauzyCredential
-from tests.doubles.gauzy.qs import parse_qs
 
 QUERY = {
     "where": {"organizationId": "org-1", "project": {"id": "p-1"}, "isArchived": False,

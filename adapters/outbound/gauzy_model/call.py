@@ -99,3 +99,8 @@ def present(store: Store, row: dict[str, Any], relations: Any = None) -> dict[st
         elif name in TO_ONE and f"{name}Id" in row:
             shown[name] = store.get(TO_ONE[name], row[f"{name}Id"], tenant)
     return shown
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """``value`` when it is a JSON object, else an empty one (query and body parts are untrusted)."""
+    return value if isinstance(value, dict) else {}

@@ -21,7 +21,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 from . import errors
@@ -128,9 +127,8 @@ class GauzyDouble:
         login_limit_per_minute: int = 5,
         host: str = "127.0.0.1",
         port: int = 0,
-        reference_dir: Path | None = None,
     ) -> None:
-        self.api = Api(token_ttl_seconds, login_limit_per_minute, reference_dir)
+        self.api = Api(token_ttl_seconds, login_limit_per_minute)
         self.host = host
         self.port = port
         self.delay_seconds: float = 0.0
@@ -216,7 +214,7 @@ class GauzyDouble:
         """Forget the login attempts counted by the throttler."""
         self.api.throttle.reset()
 
-    def login(self, email: str = "admin@ever.co", password: str = "admin") -> dict[str, Any]:
+    def login(self, email: str = "admin@ever.co", password: str = "admin") -> dict[str, Any]:  # noqa: S107 - the seeded demo account
         """Convenience for tests: log in without HTTP and return the IAuthResponse body."""
         reply = self.api.handle(
             "POST",

@@ -35,7 +35,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import errors
-from .call import EMPTY, Call, Reply, present, relation_names
+from .call import EMPTY, Call, Reply, as_dict, present, relation_names
 from .handlers import create_row, find_options, find_row
 from .store import apply_order, iso, matches, paginate, select
 
@@ -227,7 +227,7 @@ def create_deal(call: Call, api: Api) -> Reply:
 def pipeline_deals(call: Call, api: Api) -> Reply:
     """GET /api/pipelines/:pipelineId/deals (getPipelineDeals)."""
     pipeline_id = call.params["pipelineId"]
-    where = call.query.get("where") if isinstance(call.query.get("where"), dict) else {}
+    where = as_dict(call.query.get("where"))
     organization = where.get("organizationId")
     rows = _deal_rows(call, {"organizationId": organization} if organization else {}, False)
     rows = [r for r in rows if (_joined(call, r)["stage"] or {}).get("pipelineId") == pipeline_id]

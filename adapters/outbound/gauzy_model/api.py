@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import traceback
-from pathlib import Path
 from typing import Any
 
 from . import errors, handlers, tenancy
@@ -56,8 +55,8 @@ def parse_body(headers: list[tuple[str, str]], raw: bytes) -> Any:
 class Api:
     """Routes, data, tokens and the pipeline of one double instance."""
 
-    def __init__(self, token_ttl_seconds: float, login_limit_per_minute: int, reference_dir: Path | None = None):
-        self.reference = load_reference(reference_dir)
+    def __init__(self, token_ttl_seconds: float, login_limit_per_minute: int):
+        self.reference = load_reference()
         self.routes = RouteTable(self.reference)
         self.validator = Validator(self.reference.dtos)
         self.store = Store()

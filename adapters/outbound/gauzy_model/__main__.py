@@ -1,4 +1,4 @@
-"""``python -m tests.doubles.gauzy --port 0``: serve the double until killed.
+"""``python -m adapters.outbound.gauzy_model --port 0``: serve the double until killed.
 
 Prints ``GAUZY_DOUBLE_URL=<url>`` on one stdout line once the socket listens, for tests that start
 server processes.
@@ -17,7 +17,7 @@ from .server import GauzyDouble
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, start the double, print its URL and wait for SIGTERM / SIGINT."""
-    parser = argparse.ArgumentParser(prog="python -m tests.doubles.gauzy", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m adapters.outbound.gauzy_model", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--token-ttl-seconds", type=float, default=3600)

@@ -51,7 +51,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from . import errors
-from .call import EMPTY, Call, Reply, present, relation_names
+from .call import EMPTY, Call, Reply, as_dict, present, relation_names
 from .handlers import find_options
 from .store import apply_order, iso, matches, new_id, parse_iso, select, to_int
 from .validators import js_truthy
@@ -111,7 +111,7 @@ def team_tasks(call: Call, api: Api) -> Reply:
     teams = where.get("teams") or []
     if not isinstance(teams, list):
         raise errors.with_error(400, f'invalid input syntax for type uuid: "{json.dumps(teams)}"')
-    members = where.get("members") if isinstance(where.get("members"), dict) else {}
+    members = as_dict(where.get("members"))
     if call.principal.has("CHANGE_SELECTED_EMPLOYEE"):
         employee_id = members.get("id") if js_truthy(members.get("id")) else None
     else:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import errors, finance, goals, inventory, people, sales, teamwork, timer
 from .auth import Principal
-from .call import EMPTY, Call, Reply, present
+from .call import EMPTY, Call, Reply, as_dict, present
 from .handlers import find_options, list_rows
 from .store import iso, select, to_int
 from .validators import js_truthy
@@ -139,7 +139,7 @@ def user_me(call: Call, api: Api) -> Reply:
 def my_tasks(call: Call, api: Api) -> Reply:
     assert call.principal is not None
     where = find_options(call)["where"]
-    members = where.get("members") if isinstance(where.get("members"), dict) else {}
+    members = as_dict(where.get("members"))
     if call.principal.has("CHANGE_SELECTED_EMPLOYEE"):
         employee_id = members.get("id") if js_truthy(members.get("id")) else None
     else:

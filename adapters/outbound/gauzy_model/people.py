@@ -57,7 +57,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from . import errors
-from .call import EMPTY, Call, Reply, present
+from .call import EMPTY, Call, Reply, as_dict, present
 from .handlers import find_options
 from .store import apply_order, iso, paginate, parse_iso, select, to_int
 
@@ -89,7 +89,7 @@ def _role_id(call: Call, name: str) -> str:
 # -- candidates ---------------------------------------------------------------------------------------------
 def create_candidate(call: Call, api: Api) -> Reply:
     body = call.body_dict()
-    given = body.get("user") if isinstance(body.get("user"), dict) else {}
+    given = as_dict(body.get("user"))
     names = [given.get("firstName"), given.get("lastName")]
     user = call.store.insert(USERS, {
         **{key: given.get(key) for key in USER_FIELDS}, "tenantId": call.tenant_id,
@@ -200,7 +200,7 @@ def _request_matches(call: Call, request: dict[str, Any], where: dict[str, Any],
     if _not_empty(where.get("description")) and str(where["description"]) not in str(request.get("description")
                                                                                       or ""):
         return False
-    user = where.get("user") if isinstance(where.get("user"), dict) else {}
+    user = as_dict(where.get("user"))
     if _not_empty(user.get("name")):
         names = []
         for link in request.get("employees") or []:
@@ -210,7 +210,7 @@ def _request_matches(call: Call, request: dict[str, Any], where: dict[str, Any],
         words = str(user["name"]).lower().split(" ")
         if not any(word in name for word in words for name in names):
             return False
-    policy_filter = where.get("policy") if isinstance(where.get("policy"), dict) else {}
+    policy_filter = as_dict(where.get("policy"))
     if _not_empty(policy_filter.get("name")):
         policy = call.store.get(POLICIES, request.get("policyId")) or {}
         if str(policy_filter["name"]).lower() not in str(policy.get("name") or "").lower():
@@ -226,8 +226,8 @@ def time_off_requests_page(call: Call, api: Api) -> Reply:
     options = find_options(call)
     where = options["where"]
     aliases = _aliases(call)
-    user = where.get("user") if isinstance(where.get("user"), dict) else {}
-    policy = where.get("policy") if isinstance(where.get("policy"), dict) else {}
+    user = as_dict(where.get("user"))
+    policy = as_dict(where.get("policy"))
     for alias, used in (("employees", _not_empty(where.get("employeeIds"))), ("user", _not_empty(user.get("name"))),
                         ("policy", _not_empty(policy.get("name")))):
         if used and alias not in aliases:
@@ -316,7 +316,7 @@ def contacts_of_employee(call: Call, api: Api) -> Reply:
 
 def change_contact_members(call: Call, api: Api) -> Reply:
     body = call.body_dict()
-    member = body.get("member") if isinstance(body.get("member"), dict) else {}
+    member = as_dict(body.get("member"))
     organization = body.get("organizationId")
     for key, adding in (("addedEntityIds", True), ("removedEntityIds", False)):
         ids = body.get(key) or []
