@@ -7,8 +7,7 @@ from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSI
 
 from adapters.outbound.clock import SystemClock
 from adapters.outbound.gauzy_http import HttpxGauzyApi, RetryPolicy
-from adapters.outbound.in_memory_gauzy.api import InMemoryGauzyApi
-from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWORD
+from adapters.outbound.gauzy_model.in_process import DEMO_EMAIL, DEMO_PASSWORD, InMemoryGauzyApi
 from adapters.outbound.in_memory_sessions import InMemorySessionStore
 from adapters.outbound.rate_limiters import InMemoryRateLimiter, RedisRateLimiter
 from adapters.outbound.redis_connection import connect_redis

@@ -10,9 +10,10 @@ from mcp import Client
 
 from adapters.inbound.mcp_tools import build_mcp_server
 from adapters.inbound.stdio import resolve_stdio_caller
-from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWORD, demo_id
+from adapters.outbound.gauzy_model.in_process import DEMO_EMAIL, DEMO_PASSWORD
+from adapters.outbound.gauzy_model.seed.teamwork import DEMO_TEAM_ID
 
-__all__ = ["DEMO_EMAIL", "DEMO_PASSWORD", "demo_client", "demo_container", "demo_harness", "demo_id"]
+__all__ = ["DEMO_EMAIL", "DEMO_PASSWORD", "demo_client", "demo_container", "demo_harness"]
 from bootstrap.container import Container, build_container, close_resources
 from bootstrap.settings import Settings
 from tests.tool_harness import ToolHarness, mcp_caller
@@ -39,4 +40,4 @@ async def demo_client(container: Container | None = None, **overrides: Any) -> A
 def demo_harness(client: Client) -> ToolHarness:
     """Sample-driven tool calls through `client` on a demo server (in-process or a real process)."""
     return ToolHarness(mcp_caller(client), login_email=DEMO_EMAIL, login_password=DEMO_PASSWORD,
-                       team=demo_id("team", 0))
+                       team=DEMO_TEAM_ID)

@@ -1,5 +1,6 @@
-"""The GauzyApi port's contract, run against every adapter with the same expectations:
-the in-memory Gauzy, and HttpxGauzyApi talking HTTP to the Gauzy double on loopback."""
+"""The GauzyApi port's contract, run against every adapter with the same expectations: the
+in-memory demo (the Gauzy model in this process), HttpxGauzyApi talking HTTP to the served model
+on loopback, and (live tier) HttpxGauzyApi against a real Gauzy named by GAUZY_REAL_URL."""
 
 from __future__ import annotations
 
@@ -13,8 +14,7 @@ import pytest
 from adapters.outbound.clock import SystemClock
 from adapters.outbound.gauzy_http import HttpxGauzyApi, RetryPolicy
 from adapters.outbound.gauzy_model import GauzyDouble
-from adapters.outbound.in_memory_gauzy.api import InMemoryGauzyApi
-from adapters.outbound.in_memory_gauzy.demo_data import build_demo_data, demo_id
+from adapters.outbound.gauzy_model.in_process import InMemoryGauzyApi
 from domain.errors import AuthenticationError, GauzyValidationError, NotFoundError
 from domain.gauzy import GauzyRequest
 from domain.ports import GauzyApi
@@ -34,20 +34,8 @@ class Gauzy:
     expire_tokens: Callable[[], None]
 
 
-def two_tenant_data() -> dict[str, Any]:
-    """The demo data plus a second tenant with its own organization and user (the double's seed
-    has the same two tenants), so that isolation can be checked on the in-memory adapter too."""
-    data = build_demo_data(SystemClock().now())
-    tenant, organization = demo_id("other-tenant"), demo_id("other-organization")
-    data["organizations"].append({"id": organization, "tenantId": tenant, "name": "Other", "currency": "EUR"})
-    data["users"].append({"id": demo_id("other-user"), "tenantId": tenant, "firstName": "Other",
-                          "lastName": "User", "email": OTHER_TENANT[0], "password": OTHER_TENANT[1]})
-    return data
-
-
 def in_memory() -> Gauzy:
-    api: GauzyApi = InMemoryGauzyApi(SystemClock(), data=two_tenant_data())
-    assert isinstance(api, InMemoryGauzyApi)
+    api = InMemoryGauzyApi(SystemClock())
     return Gauzy(api, api.expire_tokens)
 
 

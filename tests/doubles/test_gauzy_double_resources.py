@@ -45,7 +45,10 @@ def test_crud_roundtrip(gauzy_client: httpx.Client, gauzy_double: GauzyDouble) -
 def test_timer_start_status_stop(gauzy_client: httpx.Client, gauzy_double: GauzyDouble) -> None:
     headers = tenant_headers(gauzy_client, gauzy_double)
     org = {"organizationId": gauzy_double.seed.organization_id}
-    idle = gauzy_client.get("/api/timesheet/timer/status", headers=headers, params=org).json()
+    seeded = gauzy_client.get("/api/timesheet/timer/status", headers=headers, params=org).json()
+    assert seeded["running"] is True and seeded["lastLog"]["description"] == "Demo work"  # the seed's timer
+    idle_headers = tenant_headers(gauzy_client, gauzy_double, EMPLOYEE)
+    idle = gauzy_client.get("/api/timesheet/timer/status", headers=idle_headers, params=org).json()
     assert idle == {"duration": 0, "running": False, "lastLog": None}
     start = gauzy_client.post(
         "/api/timesheet/timer/start", headers=headers, json={**org, "source": "BROWSER", "logType": "TRACKED"}
@@ -72,14 +75,14 @@ def test_me_routes(gauzy_client: httpx.Client, gauzy_double: GauzyDouble) -> Non
     assert me["employee"]["id"] == gauzy_double.seed.employee_employee_id
     org = gauzy_double.seed.organization_id
     mine = gauzy_client.get("/api/tasks/me", headers=headers, params={"where[organizationId]": org}).json()
-    assert {t["number"] for t in mine["items"]} == {2, 3}
+    assert {t["number"] for t in mine["items"]} == {2, 3, 11, 21, 31, 41}  # the seed's tasks with the employee
     employee = gauzy_double.seed.admin_employee_id
     tasks = gauzy_client.get(f"/api/tasks/employee/{employee}", headers=headers, params={"where[organizationId]": org})
-    assert {t["number"] for t in tasks.json()} == {1, 2}
+    assert {t["number"] for t in tasks.json()} == {1, 2, 10, 20, 30, 40, 50}  # the admin's in the seed
     projects = gauzy_client.get(
         f"/api/organization-projects/employee/{employee}", headers=headers, params={"organizationId": org}
     )
-    assert {p["name"] for p in projects.json()} == {"Gauzy Platform", "Ever Teams"}
+    assert {p["name"] for p in projects.json()} == {"Gauzy Platform", "Ever Teams", "Website Redesign"}
 
 
 def test_pagination_count_and_find(gauzy_client: httpx.Client, gauzy_double: GauzyDouble) -> None:
@@ -95,16 +98,16 @@ def test_pagination_count_and_find(gauzy_client: httpx.Client, gauzy_double: Gau
         headers=headers,
         params={"where[organizationId]": org, "take": 2, "skip": 2, "order[number]": "ASC"},
     ).json()
-    assert (page1["total"], [t["number"] for t in page1["items"]]) == (3, [1, 2])
-    assert [t["number"] for t in page2["items"]] == [3]
+    assert (page1["total"], [t["number"] for t in page1["items"]]) == (50, [1, 2])
+    assert [t["number"] for t in page2["items"]] == [3, 4]
     filtered = gauzy_client.get(
         "/api/tasks",
         headers=headers,
         params={"where[organizationId]": org, "where[status]": "done", "relations[]": "project"},
     )
-    assert filtered.json()["total"] == 1
-    assert filtered.json()["items"][0]["project"]["name"] == "Ever Teams"
+    assert filtered.json()["total"] == 7  # task 3 and the seed's tasks 5, 13, ..., 45
+    assert "Ever Teams" in {item["project"]["name"] for item in filtered.json()["items"]}
     count = gauzy_client.get("/api/tasks/count", headers=headers, params={"organizationId": org})
-    assert (count.status_code, count.text) == (200, "3")
+    assert (count.status_code, count.text) == (200, "50")
     task = gauzy_client.get(f"/api/tasks/{gauzy_double.seed.task_ids[0]}", headers=headers).json()
     assert task["title"] == "Set up the MCP server"

@@ -37,7 +37,7 @@ def _working(client: httpx.Client, headers: dict[str, str], path: str, find_inpu
 def test_working_employees_count_answers_a_total(gauzy_client: httpx.Client, gauzy_double: GauzyDouble) -> None:
     headers = tenant_headers(gauzy_client, gauzy_double)
     scope = _scope(gauzy_double)
-    assert _working(gauzy_client, headers, "/api/employee/working/count", scope).json() == {"total": 2}
+    assert _working(gauzy_client, headers, "/api/employee/working/count", scope).json() == {"total": 10}
     in_range = {**scope, "forRange": {"startDate": "2020-01-01", "endDate": "2030-01-01"}}
     assert _working(gauzy_client, headers, "/api/employee/working/count", in_range).json() == {"total": 0}
     mine = tenant_headers(gauzy_client, gauzy_double, EMPLOYEE)  # no CHANGE_SELECTED_EMPLOYEE: only oneself

@@ -14,11 +14,9 @@ from mcp import Client
 from mcp.client import session as client_session
 from websockets.sync.client import ClientConnection
 
-from adapters.outbound.in_memory_gauzy.demo_data import FIRST_NAMES, LAST_NAMES
-
 JSON = {"Content-Type": "application/json"}
 # The demo's second user (the first is the admin the server signs in by default).
-OTHER_USER = (f"{FIRST_NAMES[1].lower()}.{LAST_NAMES[1].lower()}@demo.gauzy.co", "demo-1")
+OTHER_USER = ("employee@ever.co", "123456")  # a second user of the demo tenant (seed/people.py)
 
 
 @asynccontextmanager

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from adapters.outbound.in_memory_gauzy.api import InMemoryGauzyApi
+from adapters.outbound.gauzy_model.in_process import InMemoryGauzyApi
 from adapters.outbound.in_memory_sessions import InMemorySessionStore
 from adapters.outbound.oauth_store import InMemoryOAuthStateStore
 from adapters.outbound.signing_keys import InMemoryKeyStorage, JwtTokenSigner
@@ -129,7 +129,7 @@ def harness(*, store: OAuthStateStore | None = None, clock: ManualClock | None =
     store = store or InMemoryOAuthStateStore(clock)
     signer = signer or JwtTokenSigner(SHARED_KEYS, clock, token_lifetime=server_config.access_token_ttl)
     sessions = InMemorySessionStore(clock)
-    in_memory_gauzy = InMemoryGauzyApi(clock)
+    in_memory_gauzy = InMemoryGauzyApi(clock, login_limit_per_minute=1000)  # tests sign in many times a minute
     fetcher = DocumentFetcher()
     metadata_fetcher: ClientMetadataFetcher = fetcher
     server = build_authorization_server(server_config, store=store, signer=signer, gauzy=gauzy or in_memory_gauzy,

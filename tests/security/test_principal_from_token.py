@@ -8,8 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from adapters.outbound.in_memory_gauzy.api import InMemoryGauzyApi
-from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWORD
+from adapters.outbound.gauzy_model.in_process import DEMO_EMAIL, DEMO_PASSWORD, InMemoryGauzyApi
 from adapters.outbound.in_memory_sessions import InMemorySessionStore
 from application.access_policy import caller_from_claims, oauth_session_key
 from application.credentials import CredentialKeeper

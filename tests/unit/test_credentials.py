@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from adapters.outbound.in_memory_gauzy.api import InMemoryGauzyApi
+from adapters.outbound.gauzy_model.in_process import InMemoryGauzyApi
 from adapters.outbound.in_memory_sessions import InMemorySessionStore
 from application.credentials import CredentialKeeper, ServiceAccount
 from domain.errors import AuthenticationError, NotSignedInError
@@ -16,7 +16,7 @@ from domain.principal import CallerContext
 from tests.clock import ManualClock
 
 CALLER = CallerContext(session_key="s-1")
-HEALTH = GauzyRequest("GET", "/api/health")
+ME = GauzyRequest("GET", "/api/user/me")  # any call that needs a live access token
 
 
 DEMO_ACCOUNT = ServiceAccount("admin@ever.co", "admin")
@@ -34,7 +34,7 @@ def keeper(account: ServiceAccount | None = DEMO_ACCOUNT):
 async def test_without_a_credential_or_service_account_the_caller_is_told_to_sign_in() -> None:
     subject, _, _ = keeper(account=None)
     with pytest.raises(NotSignedInError, match="login tool"):
-        await subject.send(CALLER, HEALTH)
+        await subject.send(CALLER, ME)
 
 
 @pytest.mark.anyio
@@ -49,8 +49,8 @@ async def test_token_near_expiry_is_refreshed_once_under_concurrency() -> None:
     subject, gauzy, clock = keeper()
     first = await subject.current(CALLER)
     clock.advance(minutes=59, seconds=55)  # 5 s before expiry: inside the 10 s buffer
-    results = await asyncio.gather(*(subject.send(CALLER, HEALTH) for _ in range(50)))
-    assert all(r == {"status": "ok"} for r in results)
+    results = await asyncio.gather(*(subject.send(CALLER, ME) for _ in range(50)))
+    assert all(r["email"] == "admin@ever.co" for r in results)
     assert gauzy.refresh_count == 1
     assert (await subject.current(CALLER)).access_token != first.access_token
 
@@ -60,7 +60,7 @@ async def test_a_401_triggers_one_refresh_and_one_retry() -> None:
     subject, gauzy, _ = keeper()
     await subject.current(CALLER)
     gauzy.expire_tokens()  # the API rejects tokens our expiry time still trusts
-    results = await asyncio.gather(*(subject.send(CALLER, HEALTH) for _ in range(50)))
+    results = await asyncio.gather(*(subject.send(CALLER, ME) for _ in range(50)))
     assert len(results) == 50 and gauzy.refresh_count == 1
 
 
@@ -70,7 +70,7 @@ async def test_a_refused_refresh_says_sign_in_again() -> None:
     credential = await subject.current(CALLER)
     await gauzy.logout(credential)  # both tokens dead
     with pytest.raises(AuthenticationError, match="login"):
-        await subject.send(CALLER, HEALTH)
+        await subject.send(CALLER, ME)
 
 
 @pytest.mark.anyio
@@ -110,4 +110,4 @@ async def test_a_refresh_refused_because_another_instance_rotated_it_uses_the_sa
     fresh = await second.force_refresh(CALLER)
     assert fresh.access_token != stale.access_token
     assert gauzy.refresh_count == 1, "only the other instance's refresh succeeded"
-    assert await second.send(CALLER, HEALTH) == {"status": "ok"}
+    assert (await second.send(CALLER, ME))["email"] == "admin@ever.co"

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from . import errors, handlers, tenancy
@@ -31,8 +33,14 @@ from .store import Store, select
 from .validation import Validator
 from .validators import UUID_RE, Context
 
+Now = Callable[[], datetime]
 LOGIN = "POST /api/auth/login"
 REFRESH = "POST /api/auth/refresh-token"
+
+
+def wall_clock() -> datetime:
+    """The moment tokens are issued and checked at, and the seed's "today"."""
+    return datetime.now(UTC)
 
 
 def parse_body(headers: list[tuple[str, str]], raw: bytes) -> Any:
@@ -55,13 +63,13 @@ def parse_body(headers: list[tuple[str, str]], raw: bytes) -> Any:
 class Api:
     """Routes, data, tokens and the pipeline of one double instance."""
 
-    def __init__(self, token_ttl_seconds: float, login_limit_per_minute: int):
+    def __init__(self, token_ttl_seconds: float, login_limit_per_minute: int, now: Now = wall_clock):
         self.reference = load_reference()
         self.routes = RouteTable(self.reference)
         self.validator = Validator(self.reference.dtos)
         self.store = Store()
-        self.seed = seed(self.store)
-        self.tokens = TokenService(token_ttl_seconds)
+        self.seed = seed(self.store, now())
+        self.tokens = TokenService(token_ttl_seconds, clock=lambda: now().timestamp())
         self.throttle = LoginThrottle(login_limit_per_minute)
         self.strict_logout = True
         self.unexpected_errors: list[str] = []

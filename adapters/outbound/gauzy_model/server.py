@@ -77,6 +77,16 @@ class _Server(ThreadingHTTPServer):
                 connection.shutdown(socket.SHUT_RDWR)
 
 
+def answer_bytes(method: str, reply: Reply) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body of ``reply`` as Express sends them (HEAD, 204, 304: no body)."""
+    data = b"" if method.upper() == "HEAD" or reply.status in (204, 304) else encode(reply)
+    headers = {"X-Powered-By": "Express", **reply.headers}
+    if data:
+        headers["Content-Type"] = "application/json; charset=utf-8"
+    headers["Content-Length"] = str(len(data))
+    return reply.status, headers, data
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
@@ -99,15 +109,10 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length > 0 else b""
         reply = self.server.double._dispatch(self.command, self.path, list(self.headers.items()), raw)
-        # HEAD, 204 and 304 carry no body (Node's http module drops it).
-        data = b"" if self.command == "HEAD" or reply.status in (204, 304) else encode(reply)
-        self.send_response(reply.status)
-        self.send_header("X-Powered-By", "Express")
-        for name, value in reply.headers.items():
+        status, headers, data = answer_bytes(self.command, reply)
+        self.send_response(status)
+        for name, value in headers.items():
             self.send_header(name, value)
-        if data:
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if data:
             self.wfile.write(data)

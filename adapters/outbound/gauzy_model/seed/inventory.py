@@ -11,7 +11,7 @@ purpose: ``create_product_category`` makes them.
 
 from __future__ import annotations
 
-from .store import Store
+from ..store import Store
 
 
 def seed_inventory(store: Store) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .store import Store
+from ..store import Store, new_id
 
 TEAM_NAME = "Default Team"
 CATEGORIES = (
@@ -55,18 +55,24 @@ REPORTS = (
 Organization = tuple[str, str, Sequence[str]]  # (tenant id, organization id, member employee ids)
 
 
+# Fixed, so that a client of a fresh demo (no tool lists teams) can name the first organization's team.
+DEMO_TEAM_ID = "5d1c4c0e-8f0b-4c57-9a43-2a6f0e0d7b11"
+
+
 def seed_teamwork(store: Store, organizations: Sequence[Organization]) -> tuple[str, ...]:
     """One team per organization (its first employee is the manager) and the report catalogue with
     every organization's menu; returns the team ids in the order of ``organizations``."""
-    teams = tuple(_team(store, tenant, org, members) for tenant, org, members in organizations)
+    teams = tuple(_team(store, tenant, org, members, DEMO_TEAM_ID if n == 0 else new_id())
+                  for n, (tenant, org, members) in enumerate(organizations))
     _reports(store, [(tenant, org) for tenant, org, _ in organizations])
     return teams
 
 
-def _team(store: Store, tenant: str, org: str, members: Sequence[str]) -> str:
+def _team(store: Store, tenant: str, org: str, members: Sequence[str], team_id: str) -> str:
     row = store.insert(
         "OrganizationTeam",
         {
+            "id": team_id,
             "tenantId": tenant,
             "organizationId": org,
             "name": TEAM_NAME,
