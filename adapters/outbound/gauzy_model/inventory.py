@@ -26,6 +26,7 @@ Facts (ever-gauzy ``packages/core/src/lib``):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import errors
@@ -124,7 +125,7 @@ def delete_featured_image(call: Call, api: Api) -> Reply:
     return _saved(call, row, {"featuredImageId": None}, {"featuredImage": None})
 
 
-INVENTORY: dict[str, Any] = {
+INVENTORY: dict[str, Callable[[Call, Api], Reply]] = {
     "POST /api/equipment-sharing/organization/:id": create_equipment_sharing,
     "POST /api/products/add-images/:productId": add_gallery_images,
     "POST /api/products/set-as-featured/:productId": set_featured_image,
