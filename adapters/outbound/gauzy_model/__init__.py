@@ -1,9 +1,11 @@
-"""A contract-faithful double of the Ever Gauzy REST API, served over real HTTP on loopback.
+"""The one in-memory model of the Ever Gauzy REST API: ``api.Api.handle(method, target, headers, body)``.
 
-Built only from the facts in ``shared/reference`` (route table, contracts) and from reading the public
-ever-gauzy source for response shapes; it is not derived from any adapter code. See ``server`` for the
-public API, ``api`` for the request pipeline and ``handlers`` / ``special`` / ``timer`` for what each
-route answers.
+Two ways of serving it: ``in_process.InMemoryGauzyApi`` (the embedded demo, no sockets) and
+``server.GauzyDouble`` (real HTTP on loopback, the test double; ``python -m adapters.outbound.gauzy_model``).
+Built only from the reference facts (its own copy in ``reference_data/``) and from reading the public
+ever-gauzy source for response shapes; it is not derived from any adapter code. ``api`` is the request
+pipeline, ``handlers`` the generic answer, ``special`` the areas with routes modelled specifically,
+``seed`` the one seed story.
 
 Not modelled (every route still answers with its documented shape):
 
@@ -17,7 +19,21 @@ Not modelled (every route still answers with its documented shape):
 * ORM errors (the uncertain ``BadRequestException(error)`` bodies) and plugin-specific behaviour.
 """
 
-from .seed import Account, Seed
-from .server import GauzyDouble, RecordedRequest
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["Account", "GauzyDouble", "RecordedRequest", "Seed"]
+
+
+def __getattr__(name: str) -> Any:
+    """The served model on first use only: importing the demo adapter must not load the model."""
+    if name in ("GauzyDouble", "RecordedRequest"):
+        from . import server
+
+        return getattr(server, name)
+    if name in ("Account", "Seed"):
+        from . import seed
+
+        return getattr(seed, name)
+    raise AttributeError(name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -17,8 +18,8 @@ from adapters.outbound.gauzy_http import HttpxGauzyApi, RetryPolicy
 from domain.ports import Clock
 from domain.principal import GauzyCredential
 
-from .api import Api
-from .server import answer_bytes
+if TYPE_CHECKING:  # the model's modules are imported on the first call: start-up stays fast
+    from .api import Api
 
 DEMO_EMAIL = "admin@ever.co"
 DEMO_PASSWORD = "admin"  # noqa: S105 - the well-known password of Gauzy's own demo account
@@ -41,10 +42,14 @@ class ModelTransport(httpx.AsyncBaseTransport):
     def model(self) -> Api:
         with self._lock:
             if self._model is None:
+                from .api import Api
+
                 self._model = Api(self._lifetime.total_seconds(), self._login_limit, now=self._clock.now)
             return self._model
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        from .server import answer_bytes
+
         target = request.url.raw_path.decode("ascii")
         reply = self.model.handle(request.method, target, list(request.headers.items()), await request.aread())
         status, headers, body = answer_bytes(request.method, reply)
