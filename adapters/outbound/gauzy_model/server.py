@@ -54,6 +54,7 @@ class _Failure:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # socketserver's 5 makes a burst of connects wait for SYN retries
     double: GauzyDouble
 
     def __init__(self, address: tuple[str, int]) -> None:
