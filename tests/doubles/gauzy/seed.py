@@ -17,6 +17,7 @@ from typing import Any
 
 from .seed_inventory import seed_inventory
 from .seed_teamwork import seed_teamwork
+from .seed_time_tracking import seed_time_tracking
 from .store import Store, new_id
 
 EMPLOYEE_PERMISSIONS = ("ORG_TASK_VIEW", "ORG_TASK_ADD", "ORG_TASK_EDIT", "TIME_TRACKER", "ORG_PROJECT_VIEW")
@@ -245,6 +246,7 @@ def seed(store: Store) -> Seed:
         "employee@ever.co": Account("employee@ever.co", "123456", worker, "EMPLOYEE", EMPLOYEE_PERMISSIONS),
         "other@tenant.co": Account("other@tenant.co", "secret", other, "ADMIN", ADMIN_PERMISSIONS),
     }
+    accounts |= seed_time_tracking(store)  # a third tenant whose data tells a time-tracking story
     seed_inventory(store)
     teams = seed_teamwork(store, [(tenant, org, [admin_emp, worker_emp]), (other_tenant, other_org, [other_emp])])
     return Seed(

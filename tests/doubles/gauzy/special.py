@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import errors, finance, goals, inventory, people, sales, teamwork, timer
+from . import errors, finance, goals, inventory, people, sales, teams, teamwork, time_logs, timer
 from .auth import Principal
 from .call import EMPTY, Call, Reply, present
 from .handlers import find_options, list_rows
@@ -196,5 +196,6 @@ SPECIAL: dict[str, Handler] = {
     **inventory.INVENTORY,  # equipment sharing requests, product images
     **sales.SALES,  # pipelines with their stages, deals joined to their stage
     **teamwork.TEAMWORK,  # team tasks, working employees, daily plan tasks, contact invites, reports
+    **time_logs.TIME_LOGS, **teams.TEAM_ROUTES,  # time logs, timesheets, teams with their members
     **people.PEOPLE,  # candidates, time-off decisions and policies, employee skills, contact members
 }
