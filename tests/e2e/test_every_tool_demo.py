@@ -12,6 +12,13 @@ from tests.samples import all_samples
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
 NAMES = [tool.name for tool in full_catalog()]
+# Time logs, timesheets, timers of others and sprints are modelled only in the Gauzy double until the
+# demo drives the double's model; test_every_tool_double and tests/e2e/test_time_tracking_* run them there.
+DOUBLE_ONLY = {"get_time_logs", "get_time_log", "add_manual_time", "update_time_log", "delete_time_logs",
+               "get_timesheets", "submit_timesheets", "review_timesheets", "daily_time_report", "weekly_time_report",
+               "time_per_employee", "top_by_hours", "get_active_timers", "get_sprints", "draft_invoices_from_time"}
+ON_DEMO = [pytest.param(name, marks=pytest.mark.skip(reason="the demo Gauzy does not model these routes yet"))
+           if name in DOUBLE_ONLY else name for name in NAMES]
 SHARED = demo_container()  # one demo Gauzy for the whole module: building it is the slow part
 
 
@@ -19,7 +26,7 @@ def test_every_tool_has_a_sample() -> None:
     assert sorted(set(NAMES) - set(all_samples())) == []
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", ON_DEMO)
 async def test_tool_succeeds_with_required_arguments_only(name: str) -> None:
     async with demo_client(SHARED) as client:
         is_error, value = await demo_harness(client).run(name)
