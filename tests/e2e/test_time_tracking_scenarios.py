@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.e2e.time_tracking import TimeTrackingBackend, backend, day_bounds, monday, moment, time_double, today, within
+from tests.e2e.time_tracking import TimeTrackingBackend, backend, day_bounds, moment, monday, time_double, today, within
 
 __all__ = ["backend", "time_double"]
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
@@ -87,7 +87,8 @@ async def test_high_priority_tasks_due_this_week(backend: TimeTrackingBackend) -
     async with backend.request() as mcp:
         tasks = (await mcp.ok("get_tasks", {"priority": "high", "limit": 100}))["items"]
     due = {t["id"] for t in tasks if t.get("dueDate") and within(t, start, end, "dueDate")}
-    expected = {t["id"] for t in backend.rows("Task", priority="high") if t["dueDate"] and within(t, start, end, "dueDate")}
+    high = backend.rows("Task", priority="high")
+    expected = {t["id"] for t in high if t["dueDate"] and within(t, start, end, "dueDate")}
     assert len(mcp.calls) == 1 and due == expected
 
 
