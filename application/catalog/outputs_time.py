@@ -117,6 +117,50 @@ class ActiveTimersOutput(BaseModel):
     total: int
 
 
+class LeaveSpan(BaseModel):
+    start: str | None = None
+    end: str | None = None
+    status: str | None = Field(None, description="APPROVED or REQUESTED.")
+
+
+class MemberAvailability(TeamMember):
+    loggedSeconds: int  # noqa: N815
+    loggedHours: float  # noqa: N815
+    leave: list[LeaveSpan]
+    status: str = Field(description="'working', 'on leave' or 'no time logged'.")
+
+
+class TeamAvailabilityOutput(BaseModel):
+    teamId: str  # noqa: N815
+    teamName: str | None = None  # noqa: N815
+    startDate: str  # noqa: N815
+    endDate: str  # noqa: N815
+    members: list[MemberAvailability]
+
+
+class TaskProgress(BaseModel):
+    id: str
+    title: str | None = None
+    status: str | None = None
+    estimateHours: float  # noqa: N815
+    loggedHours: float  # noqa: N815
+
+
+class ProjectProgressOutput(BaseModel):
+    projectId: str  # noqa: N815
+    projectName: str | None = None  # noqa: N815
+    startDate: str  # noqa: N815
+    endDate: str  # noqa: N815
+    tasksTotal: int  # noqa: N815
+    tasksByStatus: dict[str, int]  # noqa: N815
+    estimateSeconds: int  # noqa: N815
+    estimateHours: float  # noqa: N815
+    loggedSeconds: int  # noqa: N815
+    loggedHours: float  # noqa: N815
+    percentOfEstimate: float | None = None  # noqa: N815
+    tasks: list[TaskProgress]
+
+
 class InvoiceLine(BaseModel):
     description: str
     employeeId: str | None = None  # noqa: N815

@@ -16,7 +16,8 @@ NAMES = [tool.name for tool in full_catalog()]
 # demo drives the double's model; test_every_tool_double and tests/e2e/test_time_tracking_* run them there.
 DOUBLE_ONLY = {"get_time_logs", "get_time_log", "add_manual_time", "update_time_log", "delete_time_logs",
                "get_timesheets", "submit_timesheets", "review_timesheets", "daily_time_report", "weekly_time_report",
-               "time_per_employee", "top_by_hours", "get_active_timers", "get_sprints", "draft_invoices_from_time"}
+               "time_per_employee", "top_by_hours", "get_active_timers", "get_sprints", "draft_invoices_from_time",
+               "get_team_availability", "get_project_progress"}
 ON_DEMO = [pytest.param(name, marks=pytest.mark.skip(reason="the demo Gauzy does not model these routes yet"))
            if name in DOUBLE_ONLY else name for name in NAMES]
 SHARED = demo_container()  # one demo Gauzy for the whole module: building it is the slow part

@@ -152,3 +152,47 @@ async def test_who_on_a_team_is_tracking_time_now(backend: TimeTrackingBackend) 
     running = {r["employeeId"] for r in backend.rows("TimeLog", isRunning=True) if r["employeeId"] in members}
     assert running and {t["employeeId"] for t in timers["items"]} == running
     assert all(t["employeeName"] and t["minutes"] >= 0 and t["projectName"] for t in timers["items"])
+
+
+async def test_a_teams_availability_shows_work_and_leave(backend: TimeTrackingBackend) -> None:
+    next_week = (monday(0) + timedelta(weeks=1)).isoformat(), (monday(0) + timedelta(days=13)).isoformat()
+    last_week = monday(1).isoformat(), (monday(1) + timedelta(days=6)).isoformat()
+    async with backend.request() as mcp:
+        team = next(t for t in (await mcp.ok("get_teams", {}))["items"] if t["name"] == "Backend Team")
+        ahead = await mcp.ok("get_team_availability", {"teamId": team["id"], "startDate": next_week[0],
+                                                       "endDate": next_week[1]})
+        past = await mcp.ok("get_team_availability", {"teamId": team["id"], "startDate": last_week[0],
+                                                      "endDate": last_week[1]})
+    assert len(mcp.calls) <= MAX_CALLS
+    status = {m["name"]: (m["status"], [leave["status"] for leave in m["leave"]]) for m in ahead["members"]}
+    assert status["Tom Becker"] == ("no time logged", ["REQUESTED"])
+    assert status["Priya Shah"][1] == []
+    expected = seconds_by_employee(logs_between(backend, monday(1), monday(1) + timedelta(days=6)))
+    assert {m["employeeId"]: m["loggedSeconds"] for m in past["members"]} == {
+        m["employeeId"]: expected.get(m["employeeId"], 0) for m in team["members"]}
+    assert {m["status"] for m in past["members"]} == {"working"}
+
+
+async def test_someone_on_approved_leave_is_on_leave(backend: TimeTrackingBackend) -> None:
+    start = monday(0) + timedelta(weeks=1)
+    async with backend.request() as mcp:
+        qa = next(t for t in (await mcp.ok("get_teams", {}))["items"] if t["name"] == "QA Team")
+        ahead = await mcp.ok("get_team_availability", {"teamId": qa["id"], "startDate": start.isoformat(),
+                                                       "endDate": (start + timedelta(days=4)).isoformat()})
+    assert {m["name"]: m["status"] for m in ahead["members"]}["Ken Adams"] == "on leave"
+
+
+async def test_a_projects_progress_against_its_estimate(backend: TimeTrackingBackend) -> None:
+    async with backend.request() as mcp:
+        project = (await mcp.ok("get_projects", {"name": "Backend API"}))["items"][0]
+        progress = await mcp.ok("get_project_progress", {"projectId": project["id"]})
+    assert len(mcp.calls) <= MAX_CALLS
+    tasks = backend.rows("Task", projectId=project["id"])
+    logged = sum(r["duration"] for r in backend.rows("TimeLog", projectId=project["id"]))
+    by_status: dict[str, int] = defaultdict(int)
+    for task in tasks:
+        by_status[task["status"]] += 1
+    assert (progress["tasksTotal"], progress["tasksByStatus"]) == (len(tasks), dict(by_status))
+    assert progress["estimateSeconds"] == sum(t["estimate"] for t in tasks)
+    assert progress["loggedSeconds"] == logged > 0
+    assert progress["percentOfEstimate"] == round(100 * logged / progress["estimateSeconds"], 1)

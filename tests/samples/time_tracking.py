@@ -28,3 +28,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "get_sprints": {},
     "draft_invoices_from_time": PERIOD,
 }
+SAMPLES |= {
+    "get_team_availability": {"teamId": "$team", **PERIOD},
+    "get_project_progress": {"projectId": "$project"},
+}

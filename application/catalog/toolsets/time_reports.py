@@ -7,9 +7,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from application.catalog.fields import ToolInput, Uuid
-from application.catalog.model import ToolSpec, UseCaseCall
-from application.catalog.outputs_time import ActiveTimersOutput, TimeReportOutput
+from application.catalog.fields import IsoDate, IsoEndDate, ToolInput, Uuid
+from application.catalog.model import ResourceCall, Shape, Tenancy, ToolSpec, UseCaseCall
+from application.catalog.outputs_time import (
+    ActiveTimersOutput,
+    ProjectProgressOutput,
+    TeamAvailabilityOutput,
+    TimeReportOutput,
+)
 from application.catalog.rows import read
 from application.catalog.toolsets.time_logs import LIST_LOGS, LogSelection
 
@@ -17,11 +22,26 @@ TOOLSET = "time_reports"
 LOGS = LIST_LOGS.route
 TIMERS = "GET /api/timesheet/timer/status/worked"
 TEAMS = "GET /api/organization-team"
+PROJECT = ResourceCall("GET", "/api/organization-projects/{id}")
+TASKS = ResourceCall("GET", "/api/tasks/pagination", Shape.PAGE, Tenancy.WHERE, where={"projectId": "projectId"})
+LEAVE = "GET /api/time-off-request/pagination"
 
 
 class TopByHours(LogSelection):
     rankBy: Literal["employee", "project", "task"] = Field("employee", description="What to rank.")  # noqa: N815
     limit: int = Field(5, ge=1, le=100, description="How many to return.")
+
+
+class TeamAvailability(ToolInput):
+    teamId: Uuid  # noqa: N815
+    startDate: IsoDate  # noqa: N815
+    endDate: IsoEndDate = Field(description="A date means its whole day.")  # noqa: N815
+
+
+class ProjectProgress(ToolInput):
+    projectId: Uuid  # noqa: N815
+    startDate: IsoDate | None = Field(None, description="Count time from here (default: all time).")  # noqa: N815
+    endDate: IsoEndDate | None = Field(None, description="...to here (default: now).")  # noqa: N815
 
 
 class ActiveTimers(ToolInput):
@@ -53,4 +73,15 @@ TOOLS = (
          "Everyone whose timer is running right now across the organization (or one team), since when, "
          "for how many minutes and on which project and task. Returns {items, total}.",
          TOOLSET, ActiveTimers, UseCaseCall("active_timers", (TIMERS, TEAMS)), ActiveTimersOutput),
+    read("get_team_availability", "Team availability",
+         "For each member of a team in a period: hours logged, leave approved or asked for, and a status "
+         "('working', 'on leave', 'no time logged'). Returns {teamName, members: [...]}.",
+         TOOLSET, TeamAvailability, UseCaseCall("team_availability", (TEAMS, LOGS, LEAVE)),
+         TeamAvailabilityOutput),
+    read("get_project_progress", "Project progress",
+         "A project's tasks by status and the hours logged against their estimates (all time unless a range "
+         "is given), with each task's estimate and logged hours. Returns {tasksByStatus, estimateHours, "
+         "loggedHours, percentOfEstimate, tasks}.",
+         TOOLSET, ProjectProgress, UseCaseCall("project_progress", (PROJECT.route, TASKS.route, LOGS)),
+         ProjectProgressOutput),
 )

@@ -63,6 +63,8 @@ TASKS = (
 )
 # who is tracking time when the data is seeded
 RUNNING = ("Priya Shah", "Maria Lopez")
+# (employee, first and last weekday of next week, status): leave ahead, so it never overlaps logged time
+LEAVE = (("Ken Adams", 0, 2, "APPROVED"), ("Tom Becker", 3, 4, "REQUESTED"))
 # timesheet status by week (0 = the current week, 1 = last week, ...), varied per employee below
 STATUS_BY_WEEK = {0: "DRAFT", 1: "PENDING", 2: "IN REVIEW"}
 LATE_STATUSES = ("APPROVED", "APPROVED", "DENIED", "APPROVED")
@@ -95,6 +97,7 @@ def seed_time_tracking(store: Store) -> dict[str, Account]:
         team = next((teams[t] for t, members in TEAMS.items() if name in members), None)
         _time_logs(store, org, index, employee_id, team, work[name], today)
     _running_timers(store, org, employees, work)
+    _time_off(store, org, employees, today)
     email, password = LEAD[2], LEAD[3]
     return {email: Account(email, password, lead_user, "ADMIN", ADMIN_PERMISSIONS)}
 
@@ -277,3 +280,19 @@ def _running_timers(store: Store, org: Organization, employees: dict[str, str],
                      if r.get("employeeId") == employees[name]), None)
         _log(store, org, employees[name], team, None, project, task, started, 0, running=True)
         store.update("Employee", employees[name], {"isOnline": True, "isTrackingTime": True})
+
+
+def _time_off(store: Store, org: Organization, employees: dict[str, str], today: date) -> None:
+    policy = store.insert("TimeOffPolicy", {
+        "tenantId": org.tenant_id, "organizationId": org.organization_id, "name": "Paid leave",
+        "requiresApproval": True, "paid": True, "employees": [{"id": e} for e in employees.values()],
+    })
+    next_monday = _week_start(today) + timedelta(weeks=1)
+    for name, first, last, status in LEAVE:
+        store.insert("TimeOffRequest", {
+            "tenantId": org.tenant_id, "organizationId": org.organization_id, "policyId": policy["id"],
+            "start": iso(datetime.combine(next_monday + timedelta(days=first), time.min, tzinfo=UTC)),
+            "end": iso(datetime.combine(next_monday + timedelta(days=last), time(23, 59, 59), tzinfo=UTC)),
+            "requestDate": iso(datetime.combine(today, time(9), tzinfo=UTC)), "description": "Family visit",
+            "isHoliday": False, "documentUrl": None, "status": status, "employees": [{"id": employees[name]}],
+        })
