@@ -26,6 +26,7 @@ from bootstrap.business_use_cases import business_use_cases
 from bootstrap.inventory_use_cases import inventory_use_cases
 from bootstrap.settings import Settings
 from bootstrap.teamwork_use_cases import teamwork_use_cases
+from bootstrap.time_tracking_use_cases import time_tracking_use_cases
 
 SERVER_NAME = "gauzy-mcp"
 VERSION = "0.1.0"
@@ -117,6 +118,7 @@ class Container(containers.DeclarativeContainer):
         **business_use_cases(keeper, clock),
         **inventory_use_cases(keeper, clock),
         **teamwork_use_cases(keeper, clock),
+        **time_tracking_use_cases(keeper, clock),
     )
     dispatcher = providers.Singleton(ToolDispatcher, catalog=catalog, keeper=keeper, use_cases=use_cases)
 

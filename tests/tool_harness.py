@@ -57,6 +57,8 @@ FIELD_OF = {
     # fields of records found (or made) through other placeholders
     "$goal_with_key_results": ("get_key_result", {"id": "$key_result"}, "goalId"),
     "$merchant_code": ("get_merchant", {"id": "$merchant"}, "code"),
+    "$timesheet": ("add_manual_time", {"startedAt": "2026-11-03T09:00:00Z", "stoppedAt": "2026-11-03T10:00:00Z"},
+                   "timesheetId"),  # Gauzy files manual time under that week's timesheet
     # an invitable contact: a primary email no user of the tenant has (the double seeds no contacts)
     "$contact_with_email": ("create_organization_contact", {"contact_data": {
         "name": "Invitable client", "primaryEmail": "$unique_email", "organizationId": "$organization"}}, "id"),

@@ -17,6 +17,7 @@ from mcp.shared.exceptions import MCPError
 
 from adapters.inbound.audit import audited_call
 from adapters.inbound.listing_cache import ListingCache
+from adapters.inbound.mcp_prompts import prompt_handlers
 from application.catalog.catalog import Catalog
 from application.catalog.model import Effect, ToolSpec
 from application.dispatcher import ToolDispatcher, ToolOutcome
@@ -115,6 +116,7 @@ def build_mcp_server(
         )
 
     server: Server[Any] = Server(name, version=version, title="Gauzy MCP server", instructions=INSTRUCTIONS,
-                                 on_list_tools=list_tools, on_call_tool=call_tool)
+                                 on_list_tools=list_tools, on_call_tool=call_tool,
+                                 **prompt_handlers(dispatcher, resolve_caller))
     server.middleware.append(ListingCache(lambda ctx: (listing_for(ctx) if listing_for else None) or listing))
     return server

@@ -54,11 +54,25 @@ def _iso_datetime(raw: object) -> str:
     )
 
 
+def _iso_end_of_day(raw: object) -> str:
+    """An end date given as a date alone means the whole of that day, not its first instant."""
+    moment = _iso_datetime(raw)
+    date_only = (isinstance(raw, date) and not isinstance(raw, datetime)) or (
+        isinstance(raw, str) and len(raw.strip()) == len("2026-11-21"))
+    return moment.replace("T00:00:00Z", "T23:59:59.999Z") if date_only else moment
+
+
 Uuid = Annotated[str, Field(pattern=UUID_PATTERN, description="A Gauzy id (UUID).")]
 IsoDate = Annotated[
     str,
     BeforeValidator(_iso_datetime),
     WithJsonSchema({"type": "string", "description": "ISO 8601 date (2026-11-21) or date-time (2026-11-21T09:30:00Z)"}),
+]
+
+IsoEndDate = Annotated[
+    str,
+    BeforeValidator(_iso_end_of_day),
+    WithJsonSchema({"type": "string", "description": "ISO 8601 date or date-time; a date alone means its end"}),
 ]
 
 
@@ -86,4 +100,4 @@ class IdInput(ToolInput):
 
 class DateRangeInput(ToolInput):
     startDate: IsoDate | None = None  # noqa: N815 - the reference's parameter name
-    endDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoEndDate | None = None  # noqa: N815

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import errors, finance, goals, inventory, people, sales, teamwork, timer
+from . import errors, finance, goals, inventory, people, sales, teams, teamwork, time_logs, timer
 from .auth import Principal
 from .call import EMPTY, Call, Reply, as_dict, present
 from .handlers import find_options, list_rows
@@ -202,6 +202,8 @@ AREAS: tuple[tuple[str, Mapping[str, Handler]], ...] = (
     ("sales", sales.SALES),  # pipelines with their stages, deals joined to their stage
     ("teamwork", teamwork.TEAMWORK),  # team tasks, working employees, daily plan tasks, contact invites, reports
     ("people", people.PEOPLE),  # candidates, time-off decisions and policies, employee skills, contact members
+    ("time logs", time_logs.TIME_LOGS),  # time logs, timesheets and their reports
+    ("teams", teams.TEAM_ROUTES),  # teams with their members
 )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..store import Store
-from . import people, work
+from . import people, time_tracking, work
 from .inventory import seed_inventory
 from .teamwork import seed_teamwork
 
@@ -108,6 +108,7 @@ def seed(store: Store, now: datetime) -> Seed:
         **{email: Account(email, f"demo-{n}", user_id, "EMPLOYEE", EMPLOYEE_PERMISSIONS)
            for n, (email, user_id, _) in enumerate(colleagues, start=2)},
     }
+    accounts |= time_tracking.seed_time_tracking(store)  # a third tenant whose data tells a time-tracking story
     seed_inventory(store)
     teams = seed_teamwork(store, [(tenant, org, [admin_emp, worker_emp]), (other_tenant, other_org, [other_emp])])
     story = Seed(

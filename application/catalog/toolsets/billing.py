@@ -1,0 +1,42 @@
+"""Billing from tracked time: draft invoices whose lines are the hours logged per employee (or per
+task) at each employee's bill rate. Beyond the reference, whose invoices carry typed-in amounts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from application.catalog.fields import IsoDate, IsoEndDate, ToolInput, Uuid
+from application.catalog.model import ResourceCall, Shape, Tenancy, UseCaseCall
+from application.catalog.outputs_time import DraftInvoicesOutput
+from application.catalog.rows import write
+from application.catalog.toolsets.invoices import ADD_ITEMS, CREATE, HIGHEST
+from application.catalog.toolsets.time_logs import LIST_LOGS
+
+TOOLSET = "billing"
+PROJECTS = ResourceCall("GET", "/api/organization-projects/pagination", Shape.PAGE, Tenancy.WHERE,
+                        where={"status": "status"})
+
+
+class DraftInvoicesFromTime(ToolInput):
+    startDate: IsoDate = Field(description="Bill time logged from this moment...")  # noqa: N815
+    endDate: IsoEndDate = Field(description="...to this one; a date means its whole day.")  # noqa: N815
+    projectIds: list[Uuid] | None = Field(  # noqa: N815
+        None, max_length=50, description="Projects to invoice; default: every project whose status is 'completed'.")
+    groupBy: Literal["employee", "task"] = Field(  # noqa: N815
+        "employee", description="One line per employee, or per task and employee.")
+    preview: bool = Field(False, description="Compute the invoices without creating them.")
+
+
+TOOLS = (
+    write("draft_invoices_from_time", "Draft invoices from tracked time",
+          "For each chosen project (default: the completed ones), draft an invoice to the project's client whose "
+          "lines are the hours logged in the period per employee (or task) times the employee's bill rate. "
+          "Nothing is guessed: a project without a client, without time or with an employee lacking a rate is "
+          "skipped with the reason. Reports progress; returns a per-project outcome with lines and totals.",
+          TOOLSET, DraftInvoicesFromTime,
+          UseCaseCall("draft_invoices_from_time",
+                      (PROJECTS.route, LIST_LOGS.route, HIGHEST.route, CREATE.route, ADD_ITEMS.route)),
+          output=DraftInvoicesOutput),
+)

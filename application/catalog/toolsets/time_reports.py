@@ -1,0 +1,87 @@
+"""Time reports, each one call: a period's time logs grouped by day, employee, project or task,
+with names beside ids and hours beside seconds, and who is tracking time right now."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from application.catalog.fields import IsoDate, IsoEndDate, ToolInput, Uuid
+from application.catalog.model import ResourceCall, Shape, Tenancy, ToolSpec, UseCaseCall
+from application.catalog.outputs_time import (
+    ActiveTimersOutput,
+    ProjectProgressOutput,
+    TeamAvailabilityOutput,
+    TimeReportOutput,
+)
+from application.catalog.rows import read
+from application.catalog.toolsets.time_logs import LIST_LOGS, LogSelection
+
+TOOLSET = "time_reports"
+LOGS = LIST_LOGS.route
+TIMERS = "GET /api/timesheet/timer/status/worked"
+TEAMS = "GET /api/organization-team"
+PROJECT = ResourceCall("GET", "/api/organization-projects/{id}")
+TASKS = ResourceCall("GET", "/api/tasks/pagination", Shape.PAGE, Tenancy.WHERE, where={"projectId": "projectId"})
+LEAVE = "GET /api/time-off-request/pagination"
+
+
+class TopByHours(LogSelection):
+    rankBy: Literal["employee", "project", "task"] = Field("employee", description="What to rank.")  # noqa: N815
+    limit: int = Field(5, ge=1, le=100, description="How many to return.")
+
+
+class TeamAvailability(ToolInput):
+    teamId: Uuid  # noqa: N815
+    startDate: IsoDate  # noqa: N815
+    endDate: IsoEndDate = Field(description="A date means its whole day.")  # noqa: N815
+
+
+class ProjectProgress(ToolInput):
+    projectId: Uuid  # noqa: N815
+    startDate: IsoDate | None = Field(None, description="Count time from here (default: all time).")  # noqa: N815
+    endDate: IsoEndDate | None = Field(None, description="...to here (default: now).")  # noqa: N815
+
+
+class ActiveTimers(ToolInput):
+    teamId: Uuid | None = Field(None, description="Only this team's members.")  # noqa: N815
+
+
+SCOPE = ("Pick the period with startDate/endDate (resolve 'this week' or 'last sprint' first, e.g. with "
+         "get_sprints) and optionally employeeIds, teamIds (time tracked for those teams), projectIds or taskIds.")
+ROWS = "seconds, hours, logs}], totalSeconds, totalHours}"
+
+
+def report(name: str, title: str, what: str, model: type[LogSelection] = LogSelection) -> ToolSpec:
+    return read(name, title, f"{what} {SCOPE} Returns {{startDate, endDate, groupedBy, rows: [{{...{ROWS}.",
+                TOOLSET, model, UseCaseCall(name, (LOGS,)), TimeReportOutput)
+
+
+TOOLS = (
+    report("daily_time_report", "Daily time report",
+           "Hours per day and employee in a period: rows of {date, employeeId, employeeName, ...}."),
+    report("weekly_time_report", "Weekly timesheet report",
+           "Hours per employee in a period (typically Monday to Sunday) with hours per day in `days`: the "
+           "weekly timesheet of all employees, a team or chosen people."),
+    report("time_per_employee", "Time per employee",
+           "Hours each employee logged in a period, e.g. on one project (projectIds) or one task (taskIds)."),
+    report("top_by_hours", "Top by hours",
+           "The N employees (or projects or tasks, rankBy) with the most hours in a period, most first: "
+           "'who worked most on project X this month'.", TopByHours),
+    read("get_active_timers", "Who is tracking time now",
+         "Everyone whose timer is running right now across the organization (or one team), since when, "
+         "for how many minutes and on which project and task. Returns {items, total}.",
+         TOOLSET, ActiveTimers, UseCaseCall("active_timers", (TIMERS, TEAMS)), ActiveTimersOutput),
+    read("get_team_availability", "Team availability",
+         "For each member of a team in a period: hours logged, leave approved or asked for, and a status "
+         "('working', 'on leave', 'no time logged'). Returns {teamName, members: [...]}.",
+         TOOLSET, TeamAvailability, UseCaseCall("team_availability", (TEAMS, LOGS, LEAVE)),
+         TeamAvailabilityOutput),
+    read("get_project_progress", "Project progress",
+         "A project's tasks by status and the hours logged against their estimates (all time unless a range "
+         "is given), with each task's estimate and logged hours. Returns {tasksByStatus, estimateHours, "
+         "loggedHours, percentOfEstimate, tasks}.",
+         TOOLSET, ProjectProgress, UseCaseCall("project_progress", (PROJECT.route, TASKS.route, LOGS)),
+         ProjectProgressOutput),
+)
