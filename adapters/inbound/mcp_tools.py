@@ -19,6 +19,7 @@ from adapters.inbound.audit import audited_call
 from adapters.inbound.listing_cache import ListingCache
 from application.catalog.catalog import Catalog
 from application.catalog.model import Effect, ToolSpec
+from application.catalog.schemas import input_schema, output_schema
 from application.dispatcher import ToolDispatcher, ToolOutcome
 from application.invocation import Invocation
 from domain.principal import CallerContext
@@ -33,38 +34,25 @@ INSTRUCTIONS = (
 )
 
 
-def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
-    """Replace `$ref`s by their definitions: some assistants read only flat schemas."""
-    definitions = schema.pop("$defs", {})
-
-    def resolve(node: Any) -> Any:
-        if isinstance(node, dict):
-            if "$ref" in node:
-                return resolve(definitions[node["$ref"].rsplit("/", 1)[-1]])
-            return {key: resolve(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [resolve(item) for item in node]
-        return node
-
-    resolved: dict[str, Any] = resolve(schema)
-    return resolved
-
-
 def mcp_tool(spec: ToolSpec) -> types.Tool:
-    output = inline_refs(spec.output_model.model_json_schema()) if spec.output_model else None
     return types.Tool(
         name=spec.name,
         title=spec.title,
         description=spec.description,
-        input_schema=inline_refs(spec.input_model.model_json_schema()),
-        output_schema=output,
-        annotations=types.ToolAnnotations(
-            title=spec.title,
-            read_only_hint=spec.read_only,
-            destructive_hint=spec.effect is Effect.DESTRUCTIVE,
-            idempotent_hint=spec.idempotent,
-            open_world_hint=True,
-        ),
+        input_schema=input_schema(spec.input_model),
+        output_schema=output_schema(spec.output_model) if spec.output_model else None,
+        annotations=annotations(spec),
+    )
+
+
+def annotations(spec: ToolSpec) -> types.ToolAnnotations:
+    """Only the hints that differ from MCP's defaults (not read-only, destructive, not idempotent,
+    open world): the defaults cost bytes on every tool and say nothing."""
+    if spec.read_only:
+        return types.ToolAnnotations(read_only_hint=True)
+    return types.ToolAnnotations(
+        destructive_hint=False if spec.effect is not Effect.DESTRUCTIVE else None,
+        idempotent_hint=True if spec.idempotent else None,
     )
 
 
