@@ -47,8 +47,9 @@ def schema_validator(model: type[BaseModel]) -> Draft202012Validator:
 
 def schema_problems(model: type[BaseModel], values: Mapping[str, Any]) -> list[str]:
     """What the published schema refuses in `values`, one line per problem, sorted by field.
-    Enum mismatches are left to the model, which also knows the reference's spellings."""
-    errors = [e for e in schema_validator(model).iter_errors(values) if e.validator != "enum"]
+    A string outside an enum is left to the model, which also knows the reference's spellings."""
+    errors = [e for e in schema_validator(model).iter_errors(values)
+              if not (e.validator == "enum" and isinstance(e.instance, str))]
     return sorted({line for error in errors for line in _explain(error)})
 
 

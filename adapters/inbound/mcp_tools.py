@@ -18,8 +18,8 @@ from mcp.shared.exceptions import MCPError
 from adapters.inbound.audit import audited_call
 from adapters.inbound.listing_cache import ListingCache
 from application.catalog.catalog import Catalog
-from application.catalog.model import Effect, ToolSpec
-from application.catalog.schemas import input_schema, output_schema
+from application.catalog.model import ToolSpec
+from application.catalog.schemas import tool_definition
 from application.dispatcher import ToolDispatcher, ToolOutcome
 from application.invocation import Invocation
 from domain.principal import CallerContext
@@ -35,25 +35,7 @@ INSTRUCTIONS = (
 
 
 def mcp_tool(spec: ToolSpec) -> types.Tool:
-    return types.Tool(
-        name=spec.name,
-        title=spec.title,
-        description=spec.description,
-        input_schema=input_schema(spec.input_model),
-        output_schema=output_schema(spec.output_model) if spec.output_model else None,
-        annotations=annotations(spec),
-    )
-
-
-def annotations(spec: ToolSpec) -> types.ToolAnnotations:
-    """Only the hints that differ from MCP's defaults (not read-only, destructive, not idempotent,
-    open world): the defaults cost bytes on every tool and say nothing."""
-    if spec.read_only:
-        return types.ToolAnnotations(read_only_hint=True)
-    return types.ToolAnnotations(
-        destructive_hint=False if spec.effect is not Effect.DESTRUCTIVE else None,
-        idempotent_hint=True if spec.idempotent else None,
-    )
+    return types.Tool.model_validate(tool_definition(spec))
 
 
 _LISTINGS: dict[int, tuple[Catalog, types.ListToolsResult]] = {}
@@ -64,7 +46,7 @@ def tool_listing(catalog: Catalog) -> types.ListToolsResult:
     building ~300 JSON schemas takes seconds): every transport of the process shares it."""
     cached = _LISTINGS.get(id(catalog))
     if cached is None or cached[0] is not catalog:
-        cached = _LISTINGS[id(catalog)] = (catalog, types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog]))
+        cached = _LISTINGS[id(catalog)] = (catalog, types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog.listed]))
     return cached[1]
 
 
@@ -87,7 +69,7 @@ def build_mcp_server(
         ctx: ServerRequestContext[Any, Any], params: types.CallToolRequestParams
     ) -> types.CallToolResult:
         if params.name not in known:
-            raise MCPError(types.INVALID_PARAMS, f"Unknown tool: {params.name!r}. Call tools/list to see the tools.")
+            raise MCPError(types.INVALID_PARAMS, catalog.why_not(params.name))
         invocation = Invocation(caller=await resolve_caller(ctx), progress=ctx.session.report_progress)
         try:
             outcome = await audited_call(dispatcher, params.name, params.arguments, invocation)

@@ -32,8 +32,9 @@ class DatePair(ToolInput):
     model_config = ConfigDict(json_schema_extra={"dependentRequired": {"startDate": ["endDate"],
                                                                        "endDate": ["startDate"]}})
 
-    startDate: IsoDate | None = Field(None, description="Start of the range; give endDate too.")  # noqa: N815
-    endDate: IsoDate | None = Field(None, description="End of the range; give startDate too.")  # noqa: N815
+    # dependentRequired tells a model "both or neither"; no words needed on every range.
+    startDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoDate | None = None  # noqa: N815
 
     @model_validator(mode="after")
     def _both_or_neither(self) -> Self:

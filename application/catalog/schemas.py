@@ -10,8 +10,8 @@ formats and the bounds that matter.
 - An optional input field is its plain type, not `anyOf [T, null]`: leave it out instead of
   sending null. Outputs keep `null` in `type`, because Gauzy answers with nulls.
 - The UUID pattern becomes `format: uuid` (formats are asserted on our side).
-- An enum of more than `LONG_ENUM` codes (currencies) becomes a pattern and a short
-  description; the input model still checks the full list.
+- An enum of more than `LONG_ENUM` codes (currencies) becomes a pattern, a few `examples`
+  and a short description; the input model still checks the full list.
 """
 
 from __future__ import annotations
@@ -22,13 +22,37 @@ from typing import Any
 from pydantic import BaseModel
 
 from application.catalog.fields import UUID_PATTERN
+from application.catalog.model import Effect, ToolSpec
+from application.catalog.outputs import PageOutput, RecordOutput
 
-LONG_ENUM = 40
+LONG_ENUM = 24
+# Outputs that say no more than the description's "Returns {items, total}" or "the record": their
+# structured content is still sent, but a schema of "objects" would cost ~24 KB and tell nobody anything.
+UNTYPED_OUTPUTS = (PageOutput, RecordOutput)
 ID_DESCRIPTION = "A Gauzy id (UUID)."
 # Keywords whose value is a map of names to subschemas, a subschema, or a list of subschemas.
 SCHEMA_MAPS = ("properties", "patternProperties", "dependentSchemas", "$defs")
 SCHEMA_VALUES = ("items", "additionalProperties", "not", "contains", "if", "then", "else", "propertyNames")
 SCHEMA_LISTS = ("anyOf", "oneOf", "allOf", "prefixItems")
+
+
+def tool_definition(spec: ToolSpec) -> dict[str, Any]:
+    """The tool as `tools/list` publishes it (MCP `Tool`, wire spelling)."""
+    definition: dict[str, Any] = {"name": spec.name, "title": spec.title, "description": spec.description,
+                                  "inputSchema": input_schema(spec.input_model)}
+    if spec.output_model is not None and spec.output_model not in UNTYPED_OUTPUTS:
+        definition["outputSchema"] = output_schema(spec.output_model)
+    definition["annotations"] = annotations(spec)
+    return definition
+
+
+def annotations(spec: ToolSpec) -> dict[str, bool]:
+    """Only the hints that differ from MCP's defaults (not read-only, destructive, not idempotent,
+    open world): the defaults would cost bytes on every tool and say nothing."""
+    if spec.read_only:
+        return {"readOnlyHint": True}
+    hints = {} if spec.effect is Effect.DESTRUCTIVE else {"destructiveHint": False}
+    return {**hints, "idempotentHint": True} if spec.idempotent else hints
 
 
 def input_schema(model: type[BaseModel]) -> dict[str, Any]:
@@ -137,10 +161,9 @@ def _long_enum(node: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(codes, list) or len(codes) <= LONG_ENUM or not all(isinstance(c, str) for c in codes):
         return node
     node = {key: value for key, value in node.items() if key != "enum"}
-    examples = ", ".join(codes[i] for i in _example_positions(codes))
-    described = node.get("description", "").rstrip()
-    hint = f"One of {len(codes)} codes, e.g. {examples}."
-    return {**node, "pattern": code_pattern(codes), "description": f"{described} {hint}".strip()}
+    described = f"{node.get('description', '')} One of {len(codes)} codes.".strip()
+    examples = [codes[i] for i in _example_positions(codes)]
+    return {**node, "pattern": code_pattern(codes), "description": described, "examples": examples}
 
 
 def _example_positions(codes: list[str]) -> list[int]:

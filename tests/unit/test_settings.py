@@ -34,7 +34,7 @@ def test_real_gauzy_without_credentials_has_no_service_account(tmp_path: Path) -
 
 def test_toolsets_and_read_only_select_the_catalog() -> None:
     catalog = exposed_catalog(Settings(toolsets=("tasks", "timer"), read_only=True))
-    assert {t.toolset for t in catalog} == {"auth", "test-connection", "tasks", "timer"}
+    assert {t.toolset for t in catalog} == {"auth", "test-connection", "discovery", "tasks", "timer"}
     assert all(t.read_only for t in catalog if t.toolset in ("tasks", "timer"))
     with pytest.raises(ValueError, match="unknown toolsets"):
         exposed_catalog(Settings(toolsets=("nope",)))
