@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError as SchemaError
+from jsonschema import Draft202012Validator
+from jsonschema import ValidationError as SchemaError
 from pydantic import BaseModel, ValidationError
 
 from application.catalog.schemas import input_schema
@@ -24,8 +25,8 @@ MAX_VALUE_CHARS = 80
 FORMAT_EXAMPLES = {"date": "ISO 8601 date (2026-11-21)", "date-time": "ISO 8601 date-time (2026-11-21T09:30:00Z)",
                    "uuid": "UUID"}
 BOUNDS = {"minimum": "at least {}", "maximum": "at most {}", "exclusiveMinimum": "more than {}",
-          "exclusiveMaximum": "less than {}", "minLength": "at least {} characters", "maxLength": "at most {} characters",
-          "minItems": "at least {} items", "maxItems": "at most {} items"}
+          "exclusiveMaximum": "less than {}", "minLength": "at least {} characters",
+          "maxLength": "at most {} characters", "minItems": "at least {} items", "maxItems": "at most {} items"}
 
 
 def validate_arguments(model: type[BaseModel], arguments: Mapping[str, Any] | None) -> BaseModel:

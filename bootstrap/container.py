@@ -20,8 +20,8 @@ from application.credentials import CredentialKeeper, ServiceAccount
 from application.dispatcher import ToolDispatcher
 from application.remote_sessions import SessionGate
 from application.use_cases.auth import AuthStatus, CleanupSessions, Login, Logout, RefreshToken, SessionInfo
-from application.use_cases.discovery import FindTools, GetToolSchemas
 from application.use_cases.diagnostics import McpCapabilities, ServerFacts, ServerInfo, TestApiConnection
+from application.use_cases.discovery import FindTools, GetToolSchemas
 from application.use_cases.task_members import ChangeTaskMembers
 from bootstrap import auth
 from bootstrap.business_use_cases import business_use_cases

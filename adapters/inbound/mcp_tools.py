@@ -46,7 +46,8 @@ def tool_listing(catalog: Catalog) -> types.ListToolsResult:
     building ~300 JSON schemas takes seconds): every transport of the process shares it."""
     cached = _LISTINGS.get(id(catalog))
     if cached is None or cached[0] is not catalog:
-        cached = _LISTINGS[id(catalog)] = (catalog, types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog.listed]))
+        listing = types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog.listed])
+        cached = _LISTINGS[id(catalog)] = (catalog, listing)
     return cached[1]
 
 

@@ -76,9 +76,8 @@ class PageInput(ToolInput):
 
 
 class RelationsInput(ToolInput):
-    relations: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(
-        None, max_length=20, description="Related records to include."
-    )
+    # The name says what it is and each tool's description names its relations; no words on every list tool.
+    relations: list[Annotated[str, Field(min_length=1)]] | None = Field(None, max_length=20)
 
 
 class IdInput(ToolInput):

@@ -42,11 +42,12 @@ def tool_definition(spec: ToolSpec) -> dict[str, Any]:
                                   "inputSchema": input_schema(spec.input_model)}
     if spec.output_model is not None and spec.output_model not in UNTYPED_OUTPUTS:
         definition["outputSchema"] = output_schema(spec.output_model)
-    definition["annotations"] = annotations(spec)
+    if hints := annotation_hints(spec):
+        definition["annotations"] = hints
     return definition
 
 
-def annotations(spec: ToolSpec) -> dict[str, bool]:
+def annotation_hints(spec: ToolSpec) -> dict[str, bool]:
     """Only the hints that differ from MCP's defaults (not read-only, destructive, not idempotent,
     open world): the defaults would cost bytes on every tool and say nothing."""
     if spec.read_only:

@@ -14,7 +14,9 @@ from pydantic import BaseModel
 from application.catalog.catalog import Catalog
 from application.catalog.model import ToolSpec
 from application.catalog.schemas import tool_definition
+from application.catalog.toolsets.discovery import FindTools as FindToolsInput
 from application.invocation import Invocation
+from application.use_cases.catalog_rows import arguments_as
 from domain.errors import InvalidInputError
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -23,8 +25,7 @@ WEIGHTS = (("name", 3), ("title", 2), ("toolset", 2), ("description", 1))
 
 def summary(text: str) -> str:
     """The first sentence of a description."""
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    return first
+    return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
 
 
 def callable_tools(catalog: Catalog, invocation: Invocation) -> list[ToolSpec]:
@@ -47,7 +48,8 @@ class FindTools:
         self._catalog = catalog
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        query, toolset, limit = getattr(arguments, "query"), getattr(arguments, "toolset"), getattr(arguments, "limit")
+        search = arguments_as(FindToolsInput, arguments)
+        query, toolset, limit = search.query, search.toolset, search.limit
         tools = callable_tools(self._catalog, invocation)
         if toolset is not None:
             tools = self._of_toolset(tools, toolset)
@@ -72,7 +74,7 @@ class GetToolSchemas:
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
         allowed = {t.name: t for t in callable_tools(self._catalog, invocation)}
         tools, problems = [], []
-        for name in dict.fromkeys(getattr(arguments, "names")):
+        for name in dict.fromkeys(arguments.names):
             if name in allowed:
                 tools.append(tool_definition(allowed[name]))
             else:
