@@ -15,6 +15,7 @@ from application.catalog.catalog import Catalog
 from application.catalog.model import ToolSpec
 from application.catalog.schemas import tool_definition
 from application.catalog.toolsets.discovery import FindTools as FindToolsInput
+from application.catalog.toolsets.discovery import GetToolSchemas as GetToolSchemasInput
 from application.invocation import Invocation
 from application.use_cases.catalog_rows import arguments_as
 from domain.errors import InvalidInputError
@@ -74,7 +75,7 @@ class GetToolSchemas:
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
         allowed = {t.name: t for t in callable_tools(self._catalog, invocation)}
         tools, problems = [], []
-        for name in dict.fromkeys(arguments.names):
+        for name in dict.fromkeys(arguments_as(GetToolSchemasInput, arguments).names):
             if name in allowed:
                 tools.append(tool_definition(allowed[name]))
             else:
