@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from application.catalog import full_catalog
@@ -68,3 +70,21 @@ def test_an_unknown_name_is_refused_at_start_with_the_known_ones() -> None:
 
 def test_a_tool_that_does_not_exist_points_to_find_tools() -> None:
     assert "find_tools" in FULL.select().why_not("no_such_tool")
+
+
+def wire_bytes(catalog) -> int:
+    from adapters.inbound.mcp_tools import tool_listing
+
+    return len(tool_listing(catalog).model_dump_json(by_alias=True, exclude_none=True).encode())
+
+
+def test_the_default_listing_fits_forty_tools_and_32_kb() -> None:
+    catalog = FULL.select()
+    assert len(catalog.listed) <= 40 and wire_bytes(catalog) <= 32 * 1024
+
+
+def test_all_lists_every_tool_with_compiled_schemas_far_below_the_raw_ones() -> None:
+    catalog = FULL.select(toolsets=["all"])
+    assert len(catalog.listed) == len(FULL)
+    raw = sum(len(json.dumps(t.input_model.model_json_schema(), separators=(",", ":"))) for t in FULL)
+    assert wire_bytes(catalog) < raw / 1.5, "the compiler's savings are gone"
