@@ -8,8 +8,8 @@ import pytest
 
 from application.catalog import full_catalog
 from application.catalog.fields import UUID_PATTERN
-from application.catalog.schemas import input_schema, output_schema, tool_definition
 from application.catalog.outputs import BulkOutput
+from application.catalog.schemas import input_schema, output_schema, tool_definition
 
 TOOLS = list(full_catalog())
 
