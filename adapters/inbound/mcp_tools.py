@@ -29,8 +29,10 @@ CallerResolver = Callable[[ServerRequestContext[Any, Any]], Awaitable[CallerCont
 ListingResolver = Callable[[ServerRequestContext[Any, Any]], "types.ListToolsResult | None"]
 INSTRUCTIONS = (
     "Tools for the Ever Gauzy business platform: projects, tasks, timers, employees and more. "
-    "Ids come from list tools (get_projects, get_tasks, get_employees). If a tool says you are not "
-    "signed in, call login with the user's Gauzy email and password."
+    "Ids come from list tools (get_projects, get_tasks, get_employees). If the tool you need is not "
+    "listed (invoices, CRM, inventory, time off, ...), call find_tools: any tool it finds can be called by "
+    "name at once. If a tool says you are not signed in, call login with the user's Gauzy "
+    "email and password."
 )
 
 

@@ -55,7 +55,7 @@ def test_published_schema_and_validation_accept_the_same_arguments(tool) -> None
     schema, _ = published(tool)
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
-    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+    @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                      HealthCheck.filter_too_much])
     @given(arguments=mutated(schema))
     def check(arguments) -> None:
