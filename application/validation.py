@@ -65,7 +65,8 @@ def _explain(error: SchemaError) -> list[str]:
         return [f"{prefix}{name}: unknown parameter; allowed: {', '.join(allowed) or 'none'}"
                 for name in instance if name not in allowed]
     if kind == "dependentRequired":
-        return [f"{prefix}{name}: give {', '.join(others)} too" for name, others in expected.items()
+        return [f"{prefix}{name}: give both {name} and {' and '.join(others)}, or neither"
+                for name, others in expected.items()
                 if name in instance and any(other not in instance for other in others)]
     return [f"{where or '(arguments)'}: {_requirement(error)} (got {_shown(where, instance)})"]
 
