@@ -112,7 +112,10 @@ def _pick_object(draw: st.DrawFn, value: dict[str, Any]) -> dict[str, Any]:
 def wrong_value_for(schema: dict[str, Any]) -> Any:
     """A value no field of this schema accepts: an object where a scalar or list belongs, a
     string where an object belongs."""
-    kinds = {option.get("type") for option in schema.get("anyOf", [schema])}
+    kinds: set[str] = set()
+    for option in schema.get("anyOf", [schema]):
+        kind = option.get("type")
+        kinds.update(kind if isinstance(kind, list) else [kind])
     return "not an object" if "object" in kinds else {"unexpected": [1, 2]}
 
 
