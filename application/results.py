@@ -17,9 +17,9 @@ def check_deleted(method: str, path: str, answer: Any) -> None:
 def shape_result(shape: Shape, answer: Any) -> Any:
     if shape is Shape.PAGE:
         if isinstance(answer, list):
-            return {"items": answer, "total": len(answer)}
+            return {"items": summaries(answer), "total": len(answer)}
         if isinstance(answer, dict) and "items" in answer:
-            return {"items": answer["items"], "total": answer.get("total", len(answer["items"]))}
+            return {"items": summaries(answer["items"]), "total": answer.get("total", len(answer["items"]))}
     if shape is Shape.COUNT:
         if isinstance(answer, int | float):
             return {"count": int(answer)}
@@ -27,3 +27,29 @@ def shape_result(shape: Shape, answer: Any) -> Any:
             if isinstance(answer, dict) and key in answer:
                 return {"count": int(answer[key])}
     return answer
+
+
+# The caller's own tenant and organization: the same on every record of a list, so a list leaves them
+# out; the record itself (get_<one>) keeps every field.
+CONTEXT_KEYS = frozenset({"tenantId", "organizationId"})
+NESTED_BOOKKEEPING = CONTEXT_KEYS | {"createdAt", "updatedAt", "deletedAt"}
+
+
+def summaries(items: Any) -> Any:
+    """List items as a model needs them: no nulls, no ids of the caller's own context, and
+    related records (the relations asked for, Gauzy's eager ones) without their bookkeeping."""
+    if not isinstance(items, list):
+        return items
+    return [_compact(item, CONTEXT_KEYS) if isinstance(item, dict) else item for item in items]
+
+
+def _compact(record: dict[str, Any], dropped: frozenset[str]) -> dict[str, Any]:
+    return {key: _nested(value) for key, value in record.items() if value is not None and key not in dropped}
+
+
+def _nested(value: Any) -> Any:
+    if isinstance(value, dict):
+        return _compact(value, NESTED_BOOKKEEPING)
+    if isinstance(value, list):
+        return [_nested(item) for item in value]
+    return value

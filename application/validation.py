@@ -1,23 +1,91 @@
-"""Validation failures that name the field, the bad value and what is allowed."""
+"""Validate a call's arguments against the schema `tools/list` publishes, then the input model.
+
+The published schema is checked first (JSON Schema 2020-12, formats asserted), so a call is
+accepted exactly when the schema a model read accepts it (docs/decisions/020). Two deliberate
+differences stay on the model's side: enum fields also take the reference server's spellings
+(`IN_PROGRESS`), and a long code list published as a pattern is checked code by code.
+Failures name the field, the bad value and what is allowed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
+from jsonschema import Draft202012Validator
+from jsonschema import ValidationError as SchemaError
 from pydantic import BaseModel, ValidationError
 
+from application.catalog.schemas import input_schema
 from domain.errors import InvalidInputError
 
 SECRET_WORDS = ("password", "secret", "token")
 MAX_VALUE_CHARS = 80
+FORMAT_EXAMPLES = {"date": "ISO 8601 date (2026-11-21)", "date-time": "ISO 8601 date-time (2026-11-21T09:30:00Z)",
+                   "uuid": "UUID"}
+BOUNDS = {"minimum": "at least {}", "maximum": "at most {}", "exclusiveMinimum": "more than {}",
+          "exclusiveMaximum": "less than {}", "minLength": "at least {} characters",
+          "maxLength": "at most {} characters", "minItems": "at least {} items", "maxItems": "at most {} items"}
 
 
 def validate_arguments(model: type[BaseModel], arguments: Mapping[str, Any] | None) -> BaseModel:
+    values = dict(arguments or {})
+    problems = schema_problems(model, values)
+    if problems:
+        raise InvalidInputError(problems)
     try:
-        return model.model_validate(dict(arguments or {}))
+        return model.model_validate(values)
     except ValidationError as error:
         raise InvalidInputError(describe(model, error)) from None
+
+
+@cache
+def schema_validator(model: type[BaseModel]) -> Draft202012Validator:
+    """One compiled validator per input model, built on first use."""
+    return Draft202012Validator(input_schema(model), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def schema_problems(model: type[BaseModel], values: Mapping[str, Any]) -> list[str]:
+    """What the published schema refuses in `values`, one line per problem, sorted by field.
+    A string outside an enum is left to the model, which also knows the reference's spellings."""
+    errors = [e for e in schema_validator(model).iter_errors(values)
+              if not (e.validator == "enum" and isinstance(e.instance, str))]
+    return sorted({line for error in errors for line in _explain(error)})
+
+
+def _explain(error: SchemaError) -> list[str]:
+    where = ".".join(str(part) for part in error.absolute_path)
+    prefix = where + "." if where else ""
+    instance, kind, expected = error.instance, error.validator, error.validator_value
+    if kind == "required":
+        return [f"{prefix}{name}: required" for name in expected if name not in instance]
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        return [f"{prefix}{name}: unknown parameter; allowed: {', '.join(allowed) or 'none'}"
+                for name in instance if name not in allowed]
+    if kind == "dependentRequired":
+        return [f"{prefix}{name}: give both {name} and {' and '.join(others)}, or neither"
+                for name, others in expected.items()
+                if name in instance and any(other not in instance for other in others)]
+    return [f"{where or '(arguments)'}: {_requirement(error)} (got {_shown(where, instance)})"]
+
+
+def _requirement(error: SchemaError) -> str:
+    kind, expected = error.validator, error.validator_value
+    if kind == "type" and error.instance is None:
+        return "null is not allowed; leave the parameter out instead"
+    if kind == "type":
+        return f"expected {' or '.join(expected) if isinstance(expected, list) else expected}"
+    if kind == "format":
+        return f"expected {FORMAT_EXAMPLES.get(expected, expected)}"
+    if kind == "anyOf" and all(set(option) == {"format"} for option in expected):
+        return "expected " + " or ".join(FORMAT_EXAMPLES.get(o["format"], o["format"]) for o in expected)
+    if kind == "pattern":
+        return f"must match {expected}"
+    if kind in BOUNDS:
+        return "must be " + BOUNDS[str(kind)].format(expected)
+    return f"does not satisfy {kind} {expected!r}"
 
 
 def describe(model: type[BaseModel], error: ValidationError) -> list[str]:

@@ -1,7 +1,8 @@
-"""`python -m benchmarks` (the Makefile's `bench`): the transport benchmark."""
+"""`python -m benchmarks` (the Makefile's `bench`): the context benchmark, then the transport benchmark."""
 
 import sys
 
-from benchmarks.transports import main
+from benchmarks import context, transports
 
-sys.exit(main())
+context.main()
+sys.exit(transports.main())

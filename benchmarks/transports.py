@@ -60,10 +60,11 @@ def free_port() -> int:
 class Server:
     """`gauzy-mcp --transport http,websocket` on the demo backend, rate limits off."""
 
-    def __init__(self) -> None:
+    def __init__(self, **settings: str) -> None:
         self.http_port, self.ws_port = free_port(), free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("API_", "GAUZY_", "MCP_", "REDIS_"))}
         env.update(MCP_HTTP_PORT=str(self.http_port), MCP_WS_PORT=str(self.ws_port), THROTTLE_ENABLED="false")
+        env.update(settings)
         self.process = subprocess.Popen([sys.executable, "-m", "bootstrap.cli", "--transport", "http,websocket"],
                                         env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)

@@ -33,7 +33,8 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument("command", nargs="?", choices=["auth-server"],
                      help="auth-server: run only the OAuth authorization server, on MCP_AUTH_PORT")
     cli.add_argument("--transport", help="stdio (default), http, websocket, or http,websocket")
-    cli.add_argument("--toolsets", help="comma-separated toolsets to expose (default: all)")
+    cli.add_argument("--toolsets", help="comma-separated toolsets, or default / all (default: the core set listed)")
+    cli.add_argument("--tools", help="comma-separated tool names to list besides the toolsets")
     cli.add_argument("--read-only", action="store_true", help="expose only tools that do not write")
     cli.add_argument("--test", action="store_true",
                      help="check the Gauzy connection and credentials, then exit (0 = all good)")
@@ -47,6 +48,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         settings = replace(settings, transport=args.transport)
     if args.toolsets:
         settings = replace(settings, toolsets=tuple(t.strip() for t in args.toolsets.split(",") if t.strip()))
+    if args.tools:
+        settings = replace(settings, tools=tuple(t.strip() for t in args.tools.split(",") if t.strip()))
     if args.read_only:
         settings = replace(settings, read_only=True)
     return settings

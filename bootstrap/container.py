@@ -20,6 +20,7 @@ from application.dispatcher import ToolDispatcher
 from application.remote_sessions import SessionGate
 from application.use_cases.auth import AuthStatus, CleanupSessions, Login, Logout, RefreshToken, SessionInfo
 from application.use_cases.diagnostics import McpCapabilities, ServerFacts, ServerInfo, TestApiConnection
+from application.use_cases.discovery import FindTools, GetToolSchemas
 from application.use_cases.task_members import ChangeTaskMembers
 from bootstrap import auth
 from bootstrap.business_use_cases import business_use_cases
@@ -60,7 +61,7 @@ def retry_policy(settings: Settings) -> RetryPolicy:
 
 
 def exposed_catalog(settings: Settings) -> Catalog:
-    return full_catalog().select(toolsets=settings.toolsets or None, read_only=settings.read_only)
+    return full_catalog().select(toolsets=settings.toolsets, tools=settings.tools, read_only=settings.read_only)
 
 
 def server_facts(settings: Settings) -> ServerFacts:
@@ -113,6 +114,8 @@ class Container(containers.DeclarativeContainer):
         test_api_connection=providers.Singleton(TestApiConnection, gauzy_api, facts),
         get_server_info=providers.Singleton(ServerInfo, facts, catalog),
         test_mcp_capabilities=providers.Singleton(McpCapabilities, facts, catalog, providers.Singleton(full_catalog)),
+        find_tools=providers.Singleton(FindTools, catalog),
+        get_tool_schemas=providers.Singleton(GetToolSchemas, catalog),
         assign_task=providers.Singleton(ChangeTaskMembers, keeper, add=True),
         unassign_task=providers.Singleton(ChangeTaskMembers, keeper, add=False),
         **business_use_cases(keeper, clock),

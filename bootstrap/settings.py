@@ -187,7 +187,13 @@ class Settings(EnvSettings):
     )
     toolsets: tuple[str, ...] = setting(
         "MCP_TOOLSETS", (),
-        "Comma-separated toolsets to expose (default: all).",
+        "Comma-separated toolsets. Unset or `default`: tools/list shows the core set and every tool stays "
+        "callable by name (find_tools searches them); `all`: list every tool; `default,invoices`: the core "
+        "set plus those toolsets; toolsets alone: only they can be called.",
+    )
+    tools: tuple[str, ...] = setting(
+        "MCP_TOOLS", (),
+        "Comma-separated tool names to list (and allow) besides MCP_TOOLSETS, e.g. get_invoices,create_invoice.",
     )
     read_only: bool = setting(
         "MCP_READ_ONLY", False,

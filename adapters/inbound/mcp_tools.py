@@ -19,7 +19,8 @@ from adapters.inbound.audit import audited_call
 from adapters.inbound.listing_cache import ListingCache
 from adapters.inbound.mcp_prompts import prompt_handlers
 from application.catalog.catalog import Catalog
-from application.catalog.model import Effect, ToolSpec
+from application.catalog.model import ToolSpec
+from application.catalog.schemas import tool_definition
 from application.dispatcher import ToolDispatcher, ToolOutcome
 from application.invocation import Invocation
 from domain.principal import CallerContext
@@ -29,44 +30,15 @@ CallerResolver = Callable[[ServerRequestContext[Any, Any]], Awaitable[CallerCont
 ListingResolver = Callable[[ServerRequestContext[Any, Any]], "types.ListToolsResult | None"]
 INSTRUCTIONS = (
     "Tools for the Ever Gauzy business platform: projects, tasks, timers, employees and more. "
-    "Ids come from list tools (get_projects, get_tasks, get_employees). If a tool says you are not "
-    "signed in, call login with the user's Gauzy email and password."
+    "Ids come from list tools (get_projects, get_tasks, get_employees). If the tool you need is not "
+    "listed (invoices, CRM, inventory, time off, ...), call find_tools: any tool it finds can be called by "
+    "name at once. If a tool says you are not signed in, call login with the user's Gauzy "
+    "email and password."
 )
 
 
-def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
-    """Replace `$ref`s by their definitions: some assistants read only flat schemas."""
-    definitions = schema.pop("$defs", {})
-
-    def resolve(node: Any) -> Any:
-        if isinstance(node, dict):
-            if "$ref" in node:
-                return resolve(definitions[node["$ref"].rsplit("/", 1)[-1]])
-            return {key: resolve(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [resolve(item) for item in node]
-        return node
-
-    resolved: dict[str, Any] = resolve(schema)
-    return resolved
-
-
 def mcp_tool(spec: ToolSpec) -> types.Tool:
-    output = inline_refs(spec.output_model.model_json_schema()) if spec.output_model else None
-    return types.Tool(
-        name=spec.name,
-        title=spec.title,
-        description=spec.description,
-        input_schema=inline_refs(spec.input_model.model_json_schema()),
-        output_schema=output,
-        annotations=types.ToolAnnotations(
-            title=spec.title,
-            read_only_hint=spec.read_only,
-            destructive_hint=spec.effect is Effect.DESTRUCTIVE,
-            idempotent_hint=spec.idempotent,
-            open_world_hint=True,
-        ),
-    )
+    return types.Tool.model_validate(tool_definition(spec))
 
 
 _LISTINGS: dict[int, tuple[Catalog, types.ListToolsResult]] = {}
@@ -77,7 +49,8 @@ def tool_listing(catalog: Catalog) -> types.ListToolsResult:
     building ~300 JSON schemas takes seconds): every transport of the process shares it."""
     cached = _LISTINGS.get(id(catalog))
     if cached is None or cached[0] is not catalog:
-        cached = _LISTINGS[id(catalog)] = (catalog, types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog]))
+        listing = types.ListToolsResult(tools=[mcp_tool(spec) for spec in catalog.listed])
+        cached = _LISTINGS[id(catalog)] = (catalog, listing)
     return cached[1]
 
 
@@ -100,7 +73,7 @@ def build_mcp_server(
         ctx: ServerRequestContext[Any, Any], params: types.CallToolRequestParams
     ) -> types.CallToolResult:
         if params.name not in known:
-            raise MCPError(types.INVALID_PARAMS, f"Unknown tool: {params.name!r}. Call tools/list to see the tools.")
+            raise MCPError(types.INVALID_PARAMS, catalog.why_not(params.name))
         invocation = Invocation(caller=await resolve_caller(ctx), progress=ctx.session.report_progress)
         try:
             outcome = await audited_call(dispatcher, params.name, params.arguments, invocation)

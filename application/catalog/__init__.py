@@ -14,7 +14,7 @@ from types import ModuleType
 from application.catalog import toolsets
 from application.catalog.catalog import Catalog
 
-FIRST = ("auth", "diagnostics", "projects", "tasks", "employees", "timer")
+FIRST = ("discovery", "auth", "diagnostics", "projects", "tasks", "employees", "timer")
 
 
 def toolset_modules() -> list[ModuleType]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Self
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from application.catalog.fields import IsoDate, PageInput, RelationsInput, ToolInput
 
@@ -15,7 +15,13 @@ def _year_text(raw: Any) -> Any:
     return str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
 
 
-Year = Annotated[str, BeforeValidator(_year_text), Field(pattern=r"^\d{4}$", description="Four-digit year, e.g. 2026.")]
+YEAR_PATTERN = r"^\d{4}$"
+Year = Annotated[
+    str, BeforeValidator(_year_text), Field(pattern=YEAR_PATTERN),
+    # The schema says what _year_text accepts: a four-digit text or number.
+    WithJsonSchema({"type": ["string", "integer"], "pattern": YEAR_PATTERN, "minimum": 1000, "maximum": 9999,
+                    "description": "Four-digit year, e.g. 2026."}),
+]
 Amount = Annotated[float, Field(ge=0, description="Amount in the record's currency.")]
 
 
@@ -23,8 +29,12 @@ class DatePair(ToolInput):
     """A range Gauzy applies only when both ends are given (one end alone falls back to the
     current month on the server), so one end alone is refused here instead."""
 
-    startDate: IsoDate | None = Field(None, description="Start of the range; give endDate too.")  # noqa: N815
-    endDate: IsoDate | None = Field(None, description="End of the range; give startDate too.")  # noqa: N815
+    model_config = ConfigDict(json_schema_extra={"dependentRequired": {"startDate": ["endDate"],
+                                                                       "endDate": ["startDate"]}})
+
+    # dependentRequired tells a model "both or neither"; no words needed on every range.
+    startDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoDate | None = None  # noqa: N815
 
     @model_validator(mode="after")
     def _both_or_neither(self) -> Self:

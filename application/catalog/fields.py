@@ -41,7 +41,7 @@ def _iso_datetime(raw: object) -> str:
     if isinstance(raw, date):
         return datetime(raw.year, raw.month, raw.day).isoformat() + "Z"
     if isinstance(raw, str):
-        text = raw.strip()
+        text = raw.strip().upper()  # RFC 3339 allows a lower-case "t" and "z"
         try:
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
@@ -66,7 +66,8 @@ Uuid = Annotated[str, Field(pattern=UUID_PATTERN, description="A Gauzy id (UUID)
 IsoDate = Annotated[
     str,
     BeforeValidator(_iso_datetime),
-    WithJsonSchema({"type": "string", "description": "ISO 8601 date (2026-11-21) or date-time (2026-11-21T09:30:00Z)"}),
+    # Formats, asserted on our side, say "ISO date or date-time" without repeating it in words on every field.
+    WithJsonSchema({"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}),
 ]
 
 IsoEndDate = Annotated[
@@ -84,14 +85,13 @@ class ToolInput(BaseModel):
 
 
 class PageInput(ToolInput):
-    page: int = Field(1, ge=1, description="1-based page number.")
-    limit: int = Field(10, ge=1, le=100, description="Items per page (1-100).")
+    page: int = Field(1, ge=1)  # name, default and bounds say it all: no words on every list tool
+    limit: int = Field(10, ge=1, le=100)
 
 
 class RelationsInput(ToolInput):
-    relations: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(
-        None, max_length=20, description="Related records to include, e.g. ['project', 'members']."
-    )
+    # The name says what it is and each tool's description names its relations; no words on every list tool.
+    relations: list[Annotated[str, Field(min_length=1)]] | None = Field(None, max_length=20)
 
 
 class IdInput(ToolInput):

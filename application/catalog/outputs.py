@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 
 class PageOutput(BaseModel):
     """A page of records, as Gauzy's IPagination returns it."""
 
     items: list[dict[str, Any]]
-    total: int = Field(description="Number of matching records across all pages.")
+    total: int  # matching records across all pages
 
 
 class CountOutput(BaseModel):

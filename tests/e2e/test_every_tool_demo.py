@@ -12,7 +12,7 @@ from tests.samples import all_samples
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
 NAMES = [tool.name for tool in full_catalog()]
-SHARED = demo_container()  # one demo Gauzy for the whole module: building it is the slow part
+SHARED = demo_container(toolsets=("all",))  # one demo Gauzy for the module (the slow part), every tool listed
 
 
 def test_every_tool_has_a_sample() -> None:

@@ -8,6 +8,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from application.catalog import full_catalog
+from application.catalog.core import CORE_TOOLS
 from tests.demo import demo_harness
 from tests.e2e.stdio_client import PROTOCOL_VERSIONS, stdio_client
 
@@ -18,15 +19,16 @@ FOUNDATION = ("auth", "test-connection", "projects", "tasks", "employees", "time
 @pytest.mark.parametrize("version", PROTOCOL_VERSIONS)
 async def test_every_foundation_tool_is_listed_and_succeeds(version: str) -> None:
     expected = [t.name for t in full_catalog() if t.toolset in FOUNDATION]
-    async with stdio_client(version) as client:
+    async with stdio_client(version, MCP_TOOLSETS="all") as client:
         assert client.protocol_version == version
         listed = {tool.name: tool for tool in (await client.list_tools()).tools}
         assert set(expected) <= set(listed)
         for name in expected:
             tool = listed[name]
             Draft202012Validator.check_schema(tool.input_schema)
-            assert tool.description and tool.annotations is not None
-            assert tool.annotations.read_only_hint is not None
+            assert tool.description
+            # Hints at MCP's defaults are left out: absent readOnlyHint means "writes".
+            assert bool(tool.annotations and tool.annotations.read_only_hint) == full_catalog().get(name).read_only
         harness = demo_harness(client)
         failures = {}
         for name in expected:
@@ -36,12 +38,14 @@ async def test_every_foundation_tool_is_listed_and_succeeds(version: str) -> Non
         assert failures == {}
 
 
-async def test_list_order_is_deterministic() -> None:
-    async with stdio_client("2025-11-25") as first:
+@pytest.mark.parametrize("toolsets", ["default", "all"])
+async def test_list_order_is_deterministic(toolsets: str) -> None:
+    async with stdio_client("2025-11-25", MCP_TOOLSETS=toolsets) as first:
         names_first = [t.name for t in (await first.list_tools()).tools]
-    async with stdio_client("2025-11-25") as second:
+    async with stdio_client("2025-11-25", MCP_TOOLSETS=toolsets) as second:
         names_second = [t.name for t in (await second.list_tools()).tools]
-    assert names_first == names_second == [t.name for t in full_catalog()]
+    shown = set(CORE_TOOLS) if toolsets == "default" else {t.name for t in full_catalog()}
+    assert names_first == names_second == [t.name for t in full_catalog() if t.name in shown]
 
 
 async def test_invalid_arguments_come_back_as_an_error_result_naming_the_field() -> None:

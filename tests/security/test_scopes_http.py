@@ -7,6 +7,8 @@ uses that sign-in, because the Gauzy credential belongs to the person, not to on
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
@@ -71,9 +73,20 @@ def test_tools_list_follows_the_scopes_on_sse(protected: Protected) -> None:
         return {tool["name"] for tool in answer.json()["result"]["tools"]}
 
     read, write, every = listed("mcp.read"), listed("mcp.read mcp.write"), listed("mcp.read mcp.write mcp.admin")
-    assert read < write < every
+    assert read < write <= every  # the core set listed by default holds no admin tool
     assert listed("mcp.admin") == every - write
     assert listed("") == set()
+
+
+def test_find_tools_shows_a_token_only_what_its_scopes_can_call(protected: Protected) -> None:
+    """Decision 021: search reaches tools beyond the listing, but never beyond the token's scopes."""
+    def found(scope: str) -> set[str]:
+        result = protected.tool("find_tools", {"query": "sessions cleanup"}, token=protected.token(scope=scope))
+        assert not result["isError"], result
+        return {tool["name"] for tool in json.loads(result["content"][0]["text"])["tools"]}
+
+    assert "cleanup_sessions" in found("mcp.read mcp.admin")
+    assert "cleanup_sessions" not in found("mcp.read")
 
 
 def test_a_batch_hiding_a_write_call_is_refused(protected: Protected, reader: str) -> None:

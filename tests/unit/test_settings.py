@@ -34,7 +34,7 @@ def test_real_gauzy_without_credentials_has_no_service_account(tmp_path: Path) -
 
 def test_toolsets_and_read_only_select_the_catalog() -> None:
     catalog = exposed_catalog(Settings(toolsets=("tasks", "timer"), read_only=True))
-    assert {t.toolset for t in catalog} == {"auth", "test-connection", "tasks", "timer"}
+    assert {t.toolset for t in catalog} == {"auth", "test-connection", "discovery", "tasks", "timer"}
     assert all(t.read_only for t in catalog if t.toolset in ("tasks", "timer"))
     with pytest.raises(ValueError, match="unknown toolsets"):
         exposed_catalog(Settings(toolsets=("nope",)))
@@ -49,3 +49,10 @@ def test_help_lists_every_variable() -> None:
 def test_a_reference_session_ttl_in_milliseconds_is_converted(tmp_path: Path) -> None:
     assert Settings.from_env({"MCP_SESSION_TTL": "1800000"}, dotenv=tmp_path / ".env").session_ttl == 1800
     assert Settings.from_env({"MCP_SESSION_TTL": "3600"}, dotenv=tmp_path / ".env").session_ttl == 3600
+
+
+def test_mcp_tools_and_the_default_word_shape_the_listing(tmp_path) -> None:
+    settings = Settings.from_env({"MCP_TOOLSETS": "default,goals", "MCP_TOOLS": "get_invoices, create_invoice"},
+                                 dotenv=tmp_path / ".env")
+    listed = {t.name for t in exposed_catalog(settings).listed}
+    assert {"get_invoices", "create_invoice", "get_goals", "get_tasks"} <= listed and "get_payments" not in listed

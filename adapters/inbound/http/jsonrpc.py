@@ -130,7 +130,7 @@ class JsonRpcEndpoint:
     async def _call_tool(self, params: Mapping[str, Any], ticket: SessionTicket, request_id: Any) -> dict[str, Any]:
         name, arguments = params.get("name"), params.get("arguments")
         if not isinstance(name, str) or name not in self._known:
-            raise MCPError(types.INVALID_PARAMS, f"Unknown tool: {name!r}. Call tools/list to see the tools.")
+            raise MCPError(types.INVALID_PARAMS, self._dispatcher.catalog.why_not(str(name)))
         if arguments is not None and not isinstance(arguments, dict):
             raise MCPError(types.INVALID_PARAMS, '"arguments" must be an object.')
         invocation = Invocation(caller=await self._caller(ticket),

@@ -16,7 +16,7 @@ from application.catalog.outputs import PageOutput
 from application.catalog.outputs_time import AffectedOutput, TimeLogsOutput
 from application.catalog.rows import RECORD, delete, read, same, write
 
-TOOLSET = "time_logs"
+TOOLSET = "time-logs"
 LOGS = "/api/timesheet/time-log"
 SHEETS = "/api/timesheet"
 Ids = list[Uuid]

@@ -18,7 +18,7 @@ from application.catalog.outputs_time import (
 from application.catalog.rows import read
 from application.catalog.toolsets.time_logs import LIST_LOGS, LogSelection
 
-TOOLSET = "time_reports"
+TOOLSET = "time-reports"
 LOGS = LIST_LOGS.route
 TIMERS = "GET /api/timesheet/timer/status/worked"
 TEAMS = "GET /api/organization-team"
