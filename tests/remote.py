@@ -38,9 +38,10 @@ def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None
 
 
 class RedisProcess:
-    """`redis-server` on a free loopback port, in a temporary directory, no persistence."""
+    """`redis-server` on a free loopback port, in a temporary directory; no persistence unless
+    `append_only` (AOF, fsync on every write: a restart keeps everything written)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, append_only: bool = False) -> None:
         binary = shutil.which("redis-server")
         if binary is None:
             pytest.skip("redis-server is not installed (apt-get install redis-server); CI installs it")
@@ -48,13 +49,14 @@ class RedisProcess:
         self.port = free_port()
         self.directory = tempfile.mkdtemp(prefix="gauzy-mcp-redis-")
         self.process: subprocess.Popen[bytes] | None = None
+        self.persistence = ["--appendonly", "yes" if append_only else "no", "--appendfsync", "always"]
 
     def url(self, db: int = 0) -> str:
         return f"redis://127.0.0.1:{self.port}/{db}"
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", *self.persistence,
              "--dir", self.directory], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_until(self._answers, 10, "redis-server to answer")
 
