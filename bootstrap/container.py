@@ -13,6 +13,7 @@ from adapters.outbound.in_memory_sessions import InMemorySessionStore
 from adapters.outbound.rate_limiters import InMemoryRateLimiter, RedisRateLimiter
 from adapters.outbound.redis_connection import connect_redis
 from adapters.outbound.redis_sessions import RedisSessionStore
+from adapters.outbound.revocation_lists import InMemoryRevocationList, RedisRevocationList
 from adapters.outbound.token_cipher import AesGcmTokenCipher
 from adapters.outbound.token_verifiers import new_auth_client
 from application.catalog import Catalog, full_catalog
@@ -92,6 +93,13 @@ class Container(containers.DeclarativeContainer):
         memory=providers.Singleton(InMemoryRateLimiter, clock=clock),
         redis=providers.Singleton(RedisRateLimiter, client=redis_client),
     )
+    # Written by the authorization server, read by the resource server: in Redis, every
+    # instance and a separately run `gauzy-mcp auth-server` share it.
+    revocations = providers.Selector(
+        storage,
+        memory=providers.Singleton(InMemoryRevocationList, clock=clock),
+        redis=providers.Singleton(RedisRevocationList, client=redis_client),
+    )
     session_gate = providers.Singleton(SessionGate, sessions=sessions, clock=clock,
                                        ttl_seconds=settings.provided.session_ttl)
 
@@ -130,6 +138,7 @@ class Container(containers.DeclarativeContainer):
         public_key=providers.Singleton(auth.public_key_verifier, settings),
         introspection=providers.Singleton(auth.introspection_verifier, settings, auth_http, clock),
     )
+    checked_token_verifier = providers.Singleton(auth.revocation_checked, token_verifier, revocations)
     protected_resource = providers.Singleton(auth.protected_resource, settings)
     scope_policy = providers.Singleton(auth.scope_policy, settings)
 

@@ -77,7 +77,7 @@ def oauth_guard(container: Container) -> BearerGuard | None:
     settings: Settings = container.settings()
     if not settings.auth_enabled:
         return None
-    guard = auth.bearer_guard(settings, container.token_verifier(), container.protected_resource(),
+    guard = auth.bearer_guard(settings, container.checked_token_verifier(), container.protected_resource(),
                               container.scope_policy(), container.catalog())
     log.info("OAuth on: tokens for %s, metadata at %s", container.protected_resource().resource,
              container.protected_resource().metadata_url)
