@@ -6,6 +6,7 @@ from dependency_injector import containers, providers
 from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS
 
 from adapters.outbound.clock import SystemClock
+from adapters.outbound.event_buses import InMemoryEventBus, RedisEventBus
 from adapters.outbound.gauzy_http import HttpxGauzyApi, RetryPolicy
 from adapters.outbound.in_memory_gauzy.api import InMemoryGauzyApi
 from adapters.outbound.in_memory_gauzy.demo_data import DEMO_EMAIL, DEMO_PASSWORD
@@ -99,6 +100,11 @@ class Container(containers.DeclarativeContainer):
         storage,
         memory=providers.Singleton(InMemoryRevocationList, clock=clock),
         redis=providers.Singleton(RedisRevocationList, client=redis_client),
+    )
+    event_bus = providers.Selector(
+        storage,
+        memory=providers.Singleton(InMemoryEventBus),
+        redis=providers.Singleton(RedisEventBus, client=redis_client),
     )
     session_gate = providers.Singleton(SessionGate, sessions=sessions, clock=clock,
                                        ttl_seconds=settings.provided.session_ttl)

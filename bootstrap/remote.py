@@ -67,7 +67,7 @@ def remote_parts(container: Container) -> RemoteParts:
         server=build_mcp_server(container.dispatcher(), callers, name=SERVER_NAME, version=VERSION,
                                 listing_for=callers.listing),
         dispatcher=container.dispatcher(), gate=container.session_gate(), callers=callers, throttle=throttle,
-        readiness=readiness_checks(container), events=EventHub(),
+        readiness=readiness_checks(container), events=EventHub(container.event_bus()),
         server_info={"name": SERVER_NAME, "version": VERSION, "title": "Gauzy MCP server"}, bearer=guard,
     )
 

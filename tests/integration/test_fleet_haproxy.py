@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import signal
+import threading
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -97,6 +98,37 @@ def test_json_rpc_and_websocket_reconnects_keep_the_session(fleet: Fleet, accoun
             assert json.loads(called["content"][0]["text"])["email"] == account[0], called
     served = fleet.calls_per_instance()
     assert sum(served) == 14 and all(served), served
+
+
+def test_progress_reaches_the_event_stream_whichever_instance_runs_the_call(fleet: Fleet,
+                                                                         account: tuple[str, str]) -> None:
+    """Deliver 2: the stream is held by one instance, the calls run on all three."""
+    rpc = JsonRpc(fleet.proxy.url)
+    requests: set[Any] = set()
+    ready, done = threading.Event(), threading.Event()
+
+    def listen() -> None:
+        with rpc.http.stream("GET", "/sse/events", timeout=30) as stream:
+            for line in stream.iter_lines():
+                ready.set()
+                if line.startswith("data:") and "requestId" in line:
+                    requests.add(json.loads(line[5:])["requestId"])
+                    if len(requests) == 3:
+                        done.set()
+                        return
+
+    try:
+        rpc.tool_json("login", {"email": account[0], "password": account[1]})  # the session cookie first
+        listener = threading.Thread(target=listen, daemon=True)
+        listener.start()
+        assert ready.wait(10), "the event stream did not open"
+        fleet.mark()
+        for _ in range(3):
+            assert rpc.tool_json("bulk_delete_daily_plans", {"ids": [str(uuid.uuid4())]})["failed"] == 1
+        assert done.wait(10), requests
+        assert fleet.calls_per_instance() == [1, 1, 1]
+    finally:
+        rpc.close()
 
 
 @pytest.mark.anyio

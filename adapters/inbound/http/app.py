@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 from typing import Any, cast
 
@@ -39,7 +40,11 @@ def create_http_app(parts: RemoteParts, options: HttpOptions) -> Quart:
     @app.while_serving
     async def run_session_manager() -> AsyncGenerator[None, None]:
         async with manager.run():
-            yield
+            relay = asyncio.ensure_future(parts.events.relay())  # events of calls served anywhere in the fleet
+            try:
+                yield
+            finally:
+                relay.cancel()
 
     install(app, _outer_stack(_mcp_dispatch(cast(App, app.asgi_app), manager), parts, options))
     return app
