@@ -59,12 +59,16 @@ class RedisEventBus:
             await self._client.publish(self._channel, packed(topic, payload))
 
     async def messages(self) -> AsyncIterator[tuple[str, bytes]]:
+        lost = False
         while True:
             try:
                 async for message in self._subscribed():
+                    lost = False
                     yield message
             except (RedisError, OSError) as error:
-                log.warning("event subscription lost (%s); reconnecting", type(error).__name__)
+                if not lost:  # once per outage, not once per reconnection attempt
+                    log.warning("event subscription lost (%s); reconnecting", type(error).__name__)
+                lost = True
                 await asyncio.sleep(RECONNECT_SECONDS)
 
     async def _subscribed(self) -> AsyncIterator[tuple[str, bytes]]:

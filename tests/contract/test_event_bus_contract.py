@@ -64,6 +64,27 @@ async def test_every_listener_gets_each_message_with_its_topic(bus: EventBus) ->
     assert published(first) == sent and published(second) == sent
 
 
+async def test_the_redis_subscription_survives_a_restart() -> None:
+    """The relay of each instance keeps listening across a Redis outage (issue 13)."""
+    redis = RedisProcess()
+    redis.start()
+    client = connect_redis(redis.url())
+    inbox: list[tuple[str, bytes]] = []
+    try:
+        bus = RedisEventBus(client)
+        async with anyio.create_task_group() as listeners:
+            listeners.start_soon(collect, bus, inbox)
+            await until_listening(bus, inbox)
+            redis.stop()
+            redis.start()
+            inbox.clear()
+            await until_listening(bus, inbox)
+            listeners.cancel_scope.cancel()
+    finally:
+        await client.aclose()
+        redis.close()
+
+
 async def test_an_unreachable_redis_raises_storage_unavailable_on_publish() -> None:
     client = connect_redis(f"redis://127.0.0.1:{free_port()}/0")
     try:

@@ -16,8 +16,9 @@ tests; decision 030 says why.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import anyio
@@ -123,19 +124,19 @@ class SharedSessionManager(StreamableHTTPSessionManager):
 
     async def _serve_opening_request(self, http_transport: StreamableHTTPServerTransport, scope: Scope,
                                      receive: Receive, send: Send) -> None:
-        """As the SDK's, plus: once `initialize` succeeded, its outcome goes to the store."""
+        """As the SDK's, plus: once `initialize` succeeded, its outcome goes to the store before
+        the client reads it, so its next request may go to any instance."""
         session_id = http_transport.mcp_session_id
         assert session_id is not None
-        established = False
+        opening = _Opening()
         try:
             connection = await self._start(http_transport, None)
-            statuses: list[int] = []
-            await http_transport.handle_request(scope, receive, _noting_status(send, statuses.append))
-            established = bool(statuses) and statuses[0] < 400
-            if established:
-                await self._record(session_id, connection, scope)
+            record = partial(self._record, session_id, connection, scope)
+            await http_transport.handle_request(scope, receive, opening.watching(send, connection, record))
+            if opening.established and not opening.recorded:
+                await record()
         finally:
-            if not established:
+            if not opening.established:
                 await self._discard_session(session_id, http_transport)
 
     async def _start(self, transport: StreamableHTTPServerTransport, handshake: Handshake | None) -> Connection:
@@ -194,10 +195,25 @@ def _ticket(scope: Scope) -> SessionTicket:
     return ticket
 
 
-def _noting_status(send: Send, note: Callable[[int], None]) -> Send:
-    async def wrapped(message: Message) -> None:
-        if message["type"] == "http.response.start":
-            note(message["status"])
-        await send(message)
+class _Opening:
+    """What the response to a session's opening request showed: its status, and whether the
+    handshake was recorded (done before the first byte of the result goes out)."""
 
-    return wrapped
+    def __init__(self) -> None:
+        self.status: int | None = None
+        self.recorded = False
+
+    @property
+    def established(self) -> bool:
+        return self.status is not None and self.status < 400
+
+    def watching(self, send: Send, connection: Connection, record: Callable[[], Awaitable[None]]) -> Send:
+        async def wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                self.status = message["status"]
+            elif message.get("body") and self.established and not self.recorded and connection.client_params:
+                self.recorded = True  # the handshake is committed before its result is written
+                await record()
+            await send(message)
+
+        return wrapped
