@@ -16,6 +16,9 @@ import pytest
 
 from tests.remote import RedisProcess, ServerProcess, free_port, wait_until
 
+# Several instances build their catalogs at once: on a small, busy machine that takes a while.
+FLEET_START_TIMEOUT = 180.0
+
 CONFIG = """\
 global
     maxconn 512
@@ -122,7 +125,7 @@ def start_fleet(redis: RedisProcess, env: dict[str, str], size: int = 3) -> Iter
     proxy: HaproxyProcess | None = None
     try:
         for instance in instances:
-            instance.wait_ready()
+            instance.wait_ready(FLEET_START_TIMEOUT)
         proxy = HaproxyProcess(instances).start()
         yield Fleet(redis, instances, proxy)
     finally:

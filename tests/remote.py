@@ -113,10 +113,10 @@ class ServerProcess:
                                             stdout=subprocess.DEVNULL, stderr=log)
         return self
 
-    def wait_ready(self) -> ServerProcess:
+    def wait_ready(self, timeout: float = START_TIMEOUT) -> ServerProcess:
         port = self.http_port if "http" in self.transport else self.ws_port
         try:
-            wait_until(lambda: self._healthy(port), START_TIMEOUT, "the server to serve /health")
+            wait_until(lambda: self._healthy(port), timeout, "the server to serve /health")
         except AssertionError as error:
             self.stop()
             raise AssertionError(f"{error}\n{self.logs()}") from None

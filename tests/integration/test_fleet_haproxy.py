@@ -20,7 +20,7 @@ from mcp.shared.exceptions import MCPError
 from websockets.sync.client import connect
 
 from tests.e2e.remote_clients import JsonRpc, WsRpc, sdk_client
-from tests.fleet import Fleet, start_fleet
+from tests.fleet import FLEET_START_TIMEOUT, Fleet, start_fleet
 from tests.remote import RedisProcess
 
 pytestmark = [pytest.mark.integration]
@@ -171,4 +171,4 @@ async def test_killing_an_instance_costs_no_sign_in(fleet: Fleet, account: tuple
     finally:
         rpc.close()
         victim.process = None
-        victim.launch().wait_ready()  # back in the pool for whatever runs next
+        victim.launch().wait_ready(FLEET_START_TIMEOUT)  # back in the pool for whatever runs next
