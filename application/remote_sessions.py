@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import timedelta
 
 from domain.errors import SessionRefusedError
@@ -58,6 +60,24 @@ class SessionGate:
             session = session.seen(now)
             await self._sessions.save(session, self._ttl)
         return session
+
+    async def recall(self, key: str, fingerprint: str) -> Session | None:
+        """The live session under `key` if it is this client's, None if unknown or expired; a
+        session of another client raises `SessionRefusedError`."""
+        session = await self._sessions.load(key)
+        if session is not None:
+            _check_binding(session, fingerprint)
+        return session
+
+    async def remember(self, key: str, fingerprint: str, subject: str, attributes: Mapping[str, str]) -> None:
+        """Add `attributes` to the session under `key` (created when absent), so any instance
+        can carry it on (a transport's handshake facts, say)."""
+        session = await self.enter(key, fingerprint, subject)
+        merged = replace(session, attributes={**session.attributes, **attributes}, last_seen_at=self._clock.now())
+        await self._sessions.save(merged, self._ttl)
+
+    async def forget(self, key: str) -> None:
+        await self._sessions.delete(key)
 
 
 def _check_binding(session: Session, fingerprint: str) -> None:

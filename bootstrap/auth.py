@@ -21,6 +21,7 @@ from adapters.outbound.token_verifiers import (
 )
 from application.access_policy import ScopePolicy, tool_scopes
 from application.catalog.catalog import Catalog
+from application.oauth.resource_check import RevocationCheckingVerifier
 from application.protected_resource import (
     ProtectedResource,
     ResourceUriError,
@@ -30,6 +31,7 @@ from application.protected_resource import (
 )
 from bootstrap.settings import Settings, SettingsError
 from domain.ports import Clock, TokenVerifier
+from domain.ports.revocation_list import RevocationList
 
 VERIFIER_SETTINGS = {
     "jwks": "MCP_AUTH_JWT_JWKS_URI",
@@ -119,6 +121,12 @@ def introspection_verifier(settings: Settings, http: httpx.AsyncClient, clock: C
     client = IntrospectionClient(str(settings.auth_introspection_endpoint), client_id, secret)
     return IntrospectionTokenVerifier(client, http, clock, audience=audience(settings),
                                       issuer=settings.auth_issuer, cache_ttl=settings.auth_token_cache_ttl)
+
+
+def revocation_checked(verifier: TokenVerifier | None, revocations: RevocationList) -> TokenVerifier | None:
+    """Whatever verifies the signature, tokens the authorization server revoked are refused
+    (SECURITY.md items 16, 18, 20): the list is in Redis when REDIS_URL is set."""
+    return None if verifier is None else RevocationCheckingVerifier(verifier, revocations)
 
 
 def bearer_guard(settings: Settings, verifier: TokenVerifier | None, resource: ProtectedResource,

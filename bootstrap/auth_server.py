@@ -34,7 +34,6 @@ from adapters.outbound.signing_keys import FileKeyStorage, JwtTokenSigner, Redis
 from adapters.outbound.token_cipher import AesGcmTokenCipher
 from application.oauth.config import ConfigError, ServerConfig
 from application.oauth.metadata import JWKS_PATH
-from application.oauth.resource_check import RevocationCheckingVerifier
 from application.oauth.server import AuthorizationServer, build_authorization_server
 from bootstrap import auth
 from bootstrap.auth_server_settings import AuthServerSettings, default_key_path
@@ -123,6 +122,7 @@ class AuthServerContainer(containers.DeclarativeContainer):
     server = providers.Singleton(
         build_authorization_server, config, store=store, signer=signer, gauzy=core.gauzy_api, sessions=core.sessions,
         clock=core.clock, fetcher=fetcher, credential_ttl=options.provided.refresh_token_ttl,
+        revocations=core.revocations,
     )
 
 
@@ -150,15 +150,6 @@ def throttle_of(container: Container) -> Throttle | None:
         return None
     return Throttle(container.rate_limiter(), settings.throttle_limit, settings.throttle_window_seconds,
                     TrustedProxies.parse(settings.trusted_proxies))
-
-
-def trust_embedded_server(container: Container, server: AuthorizationServer) -> None:
-    """The resource server also refuses revoked tokens of the embedded server at once (they
-    share its store), not only when they expire."""
-    settings: Settings = container.settings()
-    if settings.auth_enabled and settings.auth_issuer == server.config.issuer:
-        checked = RevocationCheckingVerifier(container.token_verifier(), server.ledger, server.config.issuer)
-        container.token_verifier.override(providers.Object(checked))
 
 
 async def warm_up(server: AuthorizationServer) -> None:
@@ -205,8 +196,9 @@ async def serve_auth_server(container: Container, server_settings: AuthServerSet
 
 def embedded_authorization_server(container: Container, server_settings: AuthServerSettings
                                   ) -> Callable[[Quart], None] | None:
-    """MCP_AUTH_ALLOW_EMBEDDED_SERVER: build the server now (bad settings stop the start), make
-    the resource server trust it, and return what mounts it in the HTTP app."""
+    """MCP_AUTH_ALLOW_EMBEDDED_SERVER: build the server now (bad settings stop the start) and
+    return what mounts it in the HTTP app. Its revocations reach the resource server through
+    the container's revocation list, as those of a separately run server do."""
     if not server_settings.allow_embedded:
         return None
     settings: Settings = container.settings()
@@ -215,6 +207,5 @@ def embedded_authorization_server(container: Container, server_settings: AuthSer
     if not settings.auth_enabled:
         log.warning("the embedded authorization server runs, but MCP_AUTH_ENABLED is off: /mcp takes no tokens")
     server = authorization_server(container, server_settings, embedded_issuer(settings, server_settings))
-    trust_embedded_server(container, server)
     throttle = throttle_of(container)
     return lambda app: mount_embedded(app, container, server, throttle)

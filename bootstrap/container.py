@@ -6,12 +6,14 @@ from dependency_injector import containers, providers
 from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS
 
 from adapters.outbound.clock import SystemClock
+from adapters.outbound.event_buses import InMemoryEventBus, RedisEventBus
 from adapters.outbound.gauzy_http import HttpxGauzyApi, RetryPolicy
 from adapters.outbound.gauzy_model.in_process import DEMO_EMAIL, DEMO_PASSWORD, InMemoryGauzyApi
 from adapters.outbound.in_memory_sessions import InMemorySessionStore
 from adapters.outbound.rate_limiters import InMemoryRateLimiter, RedisRateLimiter
 from adapters.outbound.redis_connection import connect_redis
 from adapters.outbound.redis_sessions import RedisSessionStore
+from adapters.outbound.revocation_lists import InMemoryRevocationList, RedisRevocationList
 from adapters.outbound.token_cipher import AesGcmTokenCipher
 from adapters.outbound.token_verifiers import new_auth_client
 from application.catalog import Catalog, full_catalog
@@ -93,6 +95,18 @@ class Container(containers.DeclarativeContainer):
         memory=providers.Singleton(InMemoryRateLimiter, clock=clock),
         redis=providers.Singleton(RedisRateLimiter, client=redis_client),
     )
+    # Written by the authorization server, read by the resource server: in Redis, every
+    # instance and a separately run `gauzy-mcp auth-server` share it.
+    revocations = providers.Selector(
+        storage,
+        memory=providers.Singleton(InMemoryRevocationList, clock=clock),
+        redis=providers.Singleton(RedisRevocationList, client=redis_client),
+    )
+    event_bus = providers.Selector(
+        storage,
+        memory=providers.Singleton(InMemoryEventBus),
+        redis=providers.Singleton(RedisEventBus, client=redis_client),
+    )
     session_gate = providers.Singleton(SessionGate, sessions=sessions, clock=clock,
                                        ttl_seconds=settings.provided.session_ttl)
 
@@ -134,6 +148,7 @@ class Container(containers.DeclarativeContainer):
         public_key=providers.Singleton(auth.public_key_verifier, settings),
         introspection=providers.Singleton(auth.introspection_verifier, settings, auth_http, clock),
     )
+    checked_token_verifier = providers.Singleton(auth.revocation_checked, token_verifier, revocations)
     protected_resource = providers.Singleton(auth.protected_resource, settings)
     scope_policy = providers.Singleton(auth.scope_policy, settings)
 

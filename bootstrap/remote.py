@@ -67,7 +67,7 @@ def remote_parts(container: Container) -> RemoteParts:
         server=build_mcp_server(container.dispatcher(), callers, name=SERVER_NAME, version=VERSION,
                                 listing_for=callers.listing),
         dispatcher=container.dispatcher(), gate=container.session_gate(), callers=callers, throttle=throttle,
-        readiness=readiness_checks(container), events=EventHub(),
+        readiness=readiness_checks(container), events=EventHub(container.event_bus()),
         server_info={"name": SERVER_NAME, "version": VERSION, "title": "Gauzy MCP server"}, bearer=guard,
     )
 
@@ -77,7 +77,7 @@ def oauth_guard(container: Container) -> BearerGuard | None:
     settings: Settings = container.settings()
     if not settings.auth_enabled:
         return None
-    guard = auth.bearer_guard(settings, container.token_verifier(), container.protected_resource(),
+    guard = auth.bearer_guard(settings, container.checked_token_verifier(), container.protected_resource(),
                               container.scope_policy(), container.catalog())
     log.info("OAuth on: tokens for %s, metadata at %s", container.protected_resource().resource,
              container.protected_resource().metadata_url)

@@ -25,3 +25,4 @@ class AccessClaims:
     organization_id: str | None = None
     issuer: str | None = None
     token_id: str | None = None
+    grant_id: str | None = None  # `sid`: the sign-in (token family) the token belongs to

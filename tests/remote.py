@@ -38,9 +38,10 @@ def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None
 
 
 class RedisProcess:
-    """`redis-server` on a free loopback port, in a temporary directory, no persistence."""
+    """`redis-server` on a free loopback port, in a temporary directory; no persistence unless
+    `append_only` (AOF, fsync on every write: a restart keeps everything written)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, append_only: bool = False) -> None:
         binary = shutil.which("redis-server")
         if binary is None:
             pytest.skip("redis-server is not installed (apt-get install redis-server); CI installs it")
@@ -48,13 +49,14 @@ class RedisProcess:
         self.port = free_port()
         self.directory = tempfile.mkdtemp(prefix="gauzy-mcp-redis-")
         self.process: subprocess.Popen[bytes] | None = None
+        self.persistence = ["--appendonly", "yes" if append_only else "no", "--appendfsync", "always"]
 
     def url(self, db: int = 0) -> str:
         return f"redis://127.0.0.1:{self.port}/{db}"
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", *self.persistence,
              "--dir", self.directory], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_until(self._answers, 10, "redis-server to answer")
 
@@ -111,10 +113,10 @@ class ServerProcess:
                                             stdout=subprocess.DEVNULL, stderr=log)
         return self
 
-    def wait_ready(self) -> ServerProcess:
+    def wait_ready(self, timeout: float = START_TIMEOUT) -> ServerProcess:
         port = self.http_port if "http" in self.transport else self.ws_port
         try:
-            wait_until(lambda: self._healthy(port), START_TIMEOUT, "the server to serve /health")
+            wait_until(lambda: self._healthy(port), timeout, "the server to serve /health")
         except AssertionError as error:
             self.stop()
             raise AssertionError(f"{error}\n{self.logs()}") from None

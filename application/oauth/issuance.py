@@ -11,17 +11,29 @@ from application.oauth.secrets import digest, new_id, new_secret
 from domain.oauth.model import GrantScope, RefreshToken
 from domain.ports.clock import Clock
 from domain.ports.oauth_state_store import OAuthStateStore
+from domain.ports.revocation_list import RevocationList
 from domain.ports.token_signer import TokenSigner
+
+# Resource servers accept a token up to this long past its `exp` (clock skew): a revocation
+# outlives the token by as much.
+VERIFIER_LEEWAY_SECONDS = 60
 
 
 class TokenLedger:
     """Which issued tokens are still good: an access token counts while its `jti` is recorded
     and its grant is not revoked, so revoking a grant (a refresh-token family) kills its access
-    tokens too (RFC 7009 §2.1, RFC 9700 §4.14.2)."""
+    tokens too (RFC 7009 §2.1, RFC 9700 §4.14.2).
 
-    def __init__(self, store: OAuthStateStore, config: ServerConfig) -> None:
+    Every revocation also goes on the `RevocationList`, for as long as the tokens it kills
+    could still be presented, so resource servers that verify tokens on their own (JWKS, a
+    public key, a cached introspection answer) refuse them from the next request on."""
+
+    def __init__(self, store: OAuthStateStore, config: ServerConfig, revocations: RevocationList,
+                 clock: Clock) -> None:
         self._store = store
         self._config = config
+        self._revocations = revocations
+        self._clock = clock
 
     async def access_token_active(self, jti: Any) -> bool:
         if not isinstance(jti, str) or not jti:
@@ -33,9 +45,14 @@ class TokenLedger:
         # Kept as long as any token of the grant could still be presented.
         ttl = max(self._config.refresh_token_idle_ttl, self._config.access_token_ttl)
         await self._store.revoke_grant(grant_id, ttl)
+        # Any access token of the grant was minted before now, so it expires within one lifetime.
+        await self._revocations.revoke_grant(grant_id, self._config.access_token_ttl + VERIFIER_LEEWAY_SECONDS)
 
-    async def revoke_access_token(self, jti: str) -> None:
+    async def revoke_access_token(self, jti: str, expires_at: Any) -> None:
+        """`expires_at`: the token's `exp` (seconds since the epoch)."""
         await self._store.forget_access_token(jti)
+        remaining = int(expires_at) - int(self._clock.now().timestamp()) if isinstance(expires_at, int) else 0
+        await self._revocations.revoke_token(jti, max(remaining, 0) + VERIFIER_LEEWAY_SECONDS)
 
 
 class TokenMinter:
@@ -56,6 +73,7 @@ class TokenMinter:
             "iss": self._config.issuer, "sub": grant.subject, "aud": grant.resource,
             "exp": now + self._config.access_token_ttl, "iat": now, "jti": jti,
             "scope": scope_text(scopes), "client_id": grant.client_id,
+            "sid": grant.grant_id,  # the sign-in (token family) it belongs to: revoked together
         }
         if grant.tenant_id:
             claims["tenant_id"] = grant.tenant_id

@@ -18,6 +18,7 @@ from domain.ports.client_metadata_fetcher import ClientMetadataFetcher
 from domain.ports.clock import Clock
 from domain.ports.gauzy_api import GauzyApi
 from domain.ports.oauth_state_store import OAuthStateStore
+from domain.ports.revocation_list import RevocationList
 from domain.ports.session_store import SessionStore
 from domain.ports.token_signer import TokenSigner
 
@@ -46,9 +47,10 @@ class AuthorizationServer:
 def build_authorization_server(
     config: ServerConfig, *, store: OAuthStateStore, signer: TokenSigner, gauzy: GauzyApi,
     sessions: SessionStore, clock: Clock, fetcher: ClientMetadataFetcher | None, credential_ttl: int,
+    revocations: RevocationList,
 ) -> AuthorizationServer:
     clients = ClientDirectory(store, fetcher if config.client_metadata_documents else None, clock)
-    ledger = TokenLedger(store, config)
+    ledger = TokenLedger(store, config, revocations, clock)
     minter = TokenMinter(store, signer, clock, config)
     reader = TokenReader(store, signer, ledger, clock, config)
     browser = BrowserSessions(store, clock, config)

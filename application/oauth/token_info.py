@@ -18,7 +18,8 @@ from domain.ports.oauth_state_store import OAuthStateStore
 from domain.ports.token_signer import TokenSigner
 
 INACTIVE: dict[str, Any] = {"active": False}
-ACCESS_CLAIMS = ("scope", "client_id", "sub", "aud", "iss", "exp", "iat", "jti", "tenant_id", "organization_id")
+ACCESS_CLAIMS = ("scope", "client_id", "sub", "aud", "iss", "exp", "iat", "jti", "sid", "tenant_id",
+                 "organization_id")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class Revoke:
         client = await _authenticated(self._clients, credentials)
         facts = await self._reader.read(required(params, "token"))
         if facts.access is not None and facts.access.get("client_id") == client.client_id:
-            await self._ledger.revoke_access_token(str(facts.access["jti"]))
+            await self._ledger.revoke_access_token(str(facts.access["jti"]), facts.access.get("exp"))
         if facts.refresh is not None and facts.refresh.token.grant.client_id == client.client_id:
             await self._ledger.revoke_grant(facts.refresh.token.grant.grant_id)
 

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 from adapters.outbound.gauzy_model.in_process import InMemoryGauzyApi
 from adapters.outbound.in_memory_sessions import InMemorySessionStore
 from adapters.outbound.oauth_store import InMemoryOAuthStateStore
+from adapters.outbound.revocation_lists import InMemoryRevocationList
 from adapters.outbound.signing_keys import InMemoryKeyStorage, JwtTokenSigner
 from application.oauth.authorization import AuthorizationRequest
 from application.oauth.clients import ClientCredentials
@@ -20,6 +21,7 @@ from application.oauth.server import AuthorizationServer, build_authorization_se
 from domain.ports.client_metadata_fetcher import ClientMetadataFetcher
 from domain.ports.gauzy_api import GauzyApi
 from domain.ports.oauth_state_store import OAuthStateStore
+from domain.ports.revocation_list import RevocationList
 from domain.ports.session_store import SessionStore
 from domain.ports.token_signer import TokenSigner
 from tests.clock import ManualClock
@@ -67,6 +69,7 @@ class Harness:
     fetcher: DocumentFetcher
     server: AuthorizationServer
     config: ServerConfig
+    revocations: RevocationList
     subjects: dict[str, str] = field(default_factory=dict)
 
     async def register(self, **metadata: Any) -> dict[str, Any]:
@@ -123,7 +126,8 @@ class Harness:
 
 
 def harness(*, store: OAuthStateStore | None = None, clock: ManualClock | None = None,
-            signer: TokenSigner | None = None, gauzy: GauzyApi | None = None, **config: Any) -> Harness:
+            signer: TokenSigner | None = None, gauzy: GauzyApi | None = None,
+            revocations: RevocationList | None = None, **config: Any) -> Harness:
     clock = clock or ManualClock()
     server_config = ServerConfig(issuer=ISSUER, resource=RESOURCE, **config)
     store = store or InMemoryOAuthStateStore(clock)
@@ -131,8 +135,9 @@ def harness(*, store: OAuthStateStore | None = None, clock: ManualClock | None =
     sessions = InMemorySessionStore(clock)
     in_memory_gauzy = InMemoryGauzyApi(clock, login_limit_per_minute=1000)  # tests sign in many times a minute
     fetcher = DocumentFetcher()
+    revocations = revocations or InMemoryRevocationList(clock)
     metadata_fetcher: ClientMetadataFetcher = fetcher
     server = build_authorization_server(server_config, store=store, signer=signer, gauzy=gauzy or in_memory_gauzy,
                                         sessions=sessions, clock=clock, fetcher=metadata_fetcher,
-                                        credential_ttl=server_config.refresh_token_idle_ttl)
-    return Harness(clock, store, signer, sessions, in_memory_gauzy, fetcher, server, server_config)
+                                        credential_ttl=server_config.refresh_token_idle_ttl, revocations=revocations)
+    return Harness(clock, store, signer, sessions, in_memory_gauzy, fetcher, server, server_config, revocations)

@@ -80,8 +80,8 @@ async def test_a_confidential_client_must_authenticate() -> None:
 
 
 async def test_the_resource_server_refuses_a_revoked_token_at_once() -> None:
-    """Item 20 at the MCP server: with the embedded server, a revoked access token is refused
-    before it expires (RFC 7009 §2.1: revocation takes effect immediately where state is shared)."""
+    """Item 20 at the MCP server: a revoked access token is refused before it expires, whatever
+    verified its signature (RFC 7009 §2.1: revocation takes effect immediately where state is shared)."""
     from application.oauth.resource_check import RevocationCheckingVerifier
     from domain.access import AccessClaims
     from domain.errors import InvalidTokenError
@@ -94,10 +94,28 @@ async def test_the_resource_server_refuses_a_revoked_token_at_once() -> None:
     class Accepting:
         async def verify(self, token: str) -> AccessClaims:
             return AccessClaims(subject=claims["sub"], scopes=frozenset(), audience=claims["aud"], expires_at=None,
-                                issuer=claims["iss"], token_id=claims["jti"])
+                                issuer=claims["iss"], token_id=claims["jti"], grant_id=claims["sid"])
 
-    verifier = RevocationCheckingVerifier(Accepting(), h.server.ledger, h.config.issuer)
+    verifier = RevocationCheckingVerifier(Accepting(), h.revocations)
     assert (await verifier.verify(tokens["access_token"])).subject == claims["sub"]
     await h.server.revoke(params(token=tokens["refresh_token"]), as_public(client))
     with pytest.raises(InvalidTokenError):
         await verifier.verify(tokens["access_token"])
+
+
+async def test_a_revoked_access_token_stays_listed_for_its_remaining_lifetime() -> None:
+    """Item 20: the revocation list keeps a revoked token for its remaining lifetime plus the
+    verifiers' leeway (no longer: the list does not grow without bound)."""
+    from application.oauth.issuance import VERIFIER_LEEWAY_SECONDS
+
+    h = harness(access_token_ttl=600)
+    client, tokens = await h.tokens()
+    claims = await h.signer.verify(tokens["access_token"])
+    assert claims is not None
+    h.clock.advance(seconds=100)
+    await h.server.revoke(params(token=tokens["access_token"]), as_public(client))
+    assert await h.revocations.is_revoked(claims["jti"], None)
+    h.clock.advance(seconds=500 + VERIFIER_LEEWAY_SECONDS - 1)
+    assert await h.revocations.is_revoked(claims["jti"], None)
+    h.clock.advance(seconds=2)
+    assert not await h.revocations.is_revoked(claims["jti"], None)

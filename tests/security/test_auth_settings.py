@@ -38,6 +38,21 @@ def test_each_verifier_is_chosen_by_its_setting(rsa_key: SigningKey, tmp_path) -
     assert isinstance(build_container(introspecting).token_verifier(), IntrospectionTokenVerifier)
 
 
+def test_every_verifier_is_wrapped_in_the_revocation_check(rsa_key: SigningKey) -> None:
+    """Items 16, 18, 20 at the resource server: JWKS, public key or introspection, revoked
+    tokens are refused through the shared revocation list (issue 13)."""
+    from application.oauth.resource_check import RevocationCheckingVerifier
+
+    public_key = {"MCP_AUTH_ENABLED": "true", "MCP_AUTH_JWT_PUBLIC_KEY": rsa_key.public_pem(),
+                  "MCP_AUTH_JWT_ISSUER": ISSUER}
+    introspecting = {"MCP_AUTH_ENABLED": "true", "MCP_AUTH_INTROSPECTION_ENDPOINT": "http://127.0.0.1:1/i",
+                     "MCP_AUTH_INTROSPECTION_CLIENT_ID": "rs", "MCP_AUTH_INTROSPECTION_CLIENT_SECRET": "x",
+                     "MCP_AUTH_SERVERS": ISSUER}
+    for env in (JWKS, public_key, introspecting):
+        assert isinstance(build_container(settings(**env)).checked_token_verifier(), RevocationCheckingVerifier)
+    assert build_container(settings()).checked_token_verifier() is None
+
+
 @pytest.mark.parametrize(("env", "named"), [
     ({"MCP_AUTH_ENABLED": "true"}, "exactly one of"),
     ({**JWKS, "MCP_AUTH_INTROSPECTION_ENDPOINT": "http://127.0.0.1:1/i"}, "exactly one of"),

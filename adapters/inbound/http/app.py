@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 from typing import Any, cast
 
-from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 from mcp.server.transport_security import RequestBodyLimitMiddleware, TransportSecuritySettings
 from quart import Quart, Response, jsonify, request
 
@@ -14,18 +14,19 @@ from adapters.inbound.http.health import readiness
 from adapters.inbound.http.jsonrpc import JsonRpcEndpoint
 from adapters.inbound.http.parts import HttpOptions, RemoteParts, edge_stack, with_cors
 from adapters.inbound.http.sessions import SCOPE_KEY, SessionTicket
+from adapters.inbound.http.shared_sessions import SharedSessionManager
 from adapters.inbound.mcp_tools import INSTRUCTIONS
 
 MCP_PATHS = ("/mcp", "/mcp/")
 
 
-def session_manager(parts: RemoteParts, options: HttpOptions) -> StreamableHTTPSessionManager:
+def session_manager(parts: RemoteParts, options: HttpOptions) -> SharedSessionManager:
     hosts = options.edge.hosts
     security = TransportSecuritySettings(enable_dns_rebinding_protection=True, allowed_hosts=list(hosts.hosts),
                                          allowed_origins=list(hosts.origins))
-    return StreamableHTTPSessionManager(app=parts.server, security_settings=security,
-                                        max_request_body_size=options.max_body_bytes,
-                                        session_idle_timeout=options.session_idle_timeout)
+    return SharedSessionManager(parts.server, parts.gate, security_settings=security,
+                                max_request_body_size=options.max_body_bytes,
+                                session_idle_timeout=options.session_idle_timeout)
 
 
 def create_http_app(parts: RemoteParts, options: HttpOptions) -> Quart:
@@ -39,13 +40,17 @@ def create_http_app(parts: RemoteParts, options: HttpOptions) -> Quart:
     @app.while_serving
     async def run_session_manager() -> AsyncGenerator[None, None]:
         async with manager.run():
-            yield
+            relay = asyncio.ensure_future(parts.events.relay())  # events of calls served anywhere in the fleet
+            try:
+                yield
+            finally:
+                relay.cancel()
 
     install(app, _outer_stack(_mcp_dispatch(cast(App, app.asgi_app), manager), parts, options))
     return app
 
 
-def _mcp_dispatch(quart_app: App, manager: StreamableHTTPSessionManager) -> App:
+def _mcp_dispatch(quart_app: App, manager: SharedSessionManager) -> App:
     """/mcp goes to the SDK's streamable-HTTP transport; everything else to Quart's routes."""
 
     async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:

@@ -1,18 +1,24 @@
 """Server-sent events for a session (`GET /sse/events`): progress of its tool calls, keep-alives.
 
-Subscribers live in this process: events reach streams opened on the instance that runs
-the call (a load balancer with session affinity keeps the two together).
+Events go through the `EventBus` (Redis pub/sub in a fleet), and each instance relays what
+arrives to the streams it holds: a call served by one instance reaches the client whose
+stream another instance holds, with no session affinity.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
+from domain.errors import StorageUnavailableError
+from domain.ports.event_bus import EventBus
+
 KEEP_ALIVE_SECONDS = 15.0
 QUEUE_SIZE = 100
+log = logging.getLogger("gauzy_mcp.events")
 
 
 def sse_frame(event: str, data: Any) -> bytes:
@@ -21,13 +27,26 @@ def sse_frame(event: str, data: Any) -> bytes:
 
 
 class EventHub:
-    def __init__(self, *, keep_alive_seconds: float = KEEP_ALIVE_SECONDS) -> None:
+    def __init__(self, bus: EventBus, *, keep_alive_seconds: float = KEEP_ALIVE_SECONDS) -> None:
+        self._bus = bus
         self._subscribers: dict[str, set[asyncio.Queue[bytes | None]]] = {}
         self._keep_alive = keep_alive_seconds
 
-    def publish(self, session_key: str, event: str, data: Any) -> None:
-        """Queue an event for every stream of the session; a stream too slow to keep up loses it."""
+    async def publish(self, session_key: str, event: str, data: Any) -> None:
+        """Send an event to every stream of the session, whichever instance holds it."""
         frame = sse_frame(event, data)
+        try:
+            await self._bus.publish(session_key, frame)
+        except StorageUnavailableError:
+            self._deliver(session_key, frame)  # the bus is down: the streams held here still get it
+
+    async def relay(self) -> None:
+        """Run while serving: hand what the bus brings to this instance's streams."""
+        async for session_key, frame in self._bus.messages():
+            self._deliver(session_key, frame)
+
+    def _deliver(self, session_key: str, frame: bytes) -> None:
+        """Queue a frame for every stream of the session here; a stream too slow to keep up loses it."""
         for queue in self._subscribers.get(session_key, ()):
             if queue.qsize() < QUEUE_SIZE:
                 queue.put_nowait(frame)

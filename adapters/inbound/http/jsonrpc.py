@@ -158,7 +158,7 @@ class JsonRpcEndpoint:
         token = meta.get("progressToken") if isinstance(meta, dict) else None
 
         async def report(progress: float, total: float | None, message: str | None) -> None:
-            self._events.publish(ticket.key, "progress", {"requestId": request_id, "tool": tool,
+            await self._events.publish(ticket.key, "progress", {"requestId": request_id, "tool": tool,
                                  "progressToken": token, "progress": progress, "total": total, "message": message})
 
         return report

@@ -49,6 +49,16 @@ class SessionTicket:
         return self.claims.subject if self.claims is not None else subject_of(self.key)
 
 
+def session_key(claims: AccessClaims | None, session_id: str) -> str:
+    """The store key of a session id: `<sub>:<id>` with OAuth, the bare id without."""
+    return oauth_session_key(claims.subject, session_id) if claims is not None else session_id
+
+
+def mcp_session_key(ticket: SessionTicket, mcp_session_id: str) -> str:
+    """The store key of a streamable-HTTP session (`Mcp-Session-Id`) for the request's token."""
+    return session_key(ticket.claims, "mcp:" + mcp_session_id)
+
+
 @dataclass(frozen=True)
 class CookiePolicy:
     name: str
@@ -102,14 +112,14 @@ class SessionMiddleware:
         claims = principal_of(scope)
 
         def keyed(session_id: str) -> str:
-            return oauth_session_key(claims.subject, session_id) if claims is not None else session_id
+            return session_key(claims, session_id)
 
         presented = self.cookies.read(scope)
         if presented is not None and await self._still_valid(keyed(presented), print_):
             return SessionTicket(keyed(presented), print_, claims=claims)
         mcp_session = header(scope, b"mcp-session-id")
         if presented is None and mcp_session:
-            # Issued by the SDK's session manager, which refuses ids it did not issue.
+            # The session manager refuses ids no instance issued (shared_sessions.py).
             return SessionTicket(keyed("mcp:" + mcp_session), print_, claims=claims)
         issued = new_session_key()
         return await self._issue(SessionTicket(keyed(issued), print_, issued=True, claims=claims, cookie=issued))

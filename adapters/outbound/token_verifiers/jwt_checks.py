@@ -121,6 +121,7 @@ def claims_from(payload: Mapping[str, Any], audience: str) -> AccessClaims:
         organization_id=_text(payload, "organization_id"),
         issuer=_text(payload, "iss"),
         token_id=_text(payload, "jti"),
+        grant_id=_text(payload, "sid"),
     )
 
 

@@ -65,3 +65,17 @@ def test_new_keys_are_long_and_unique() -> None:
     keys = {new_session_key() for _ in range(100)}
     assert len(keys) == 100
     assert all(len(key) >= 43 for key in keys)  # 256 bits, base64url
+
+
+async def test_remembered_attributes_are_recalled_by_the_same_client_only() -> None:
+    """Issue 13: a transport's handshake facts ride in the session, for any instance to read."""
+    sessions, store, _ = gate()
+    assert await sessions.recall("k", "fp-a") is None
+    await sessions.remember("k", "fp-a", "session-1", {"mcp.protocol_version": "2025-11-25"})
+    await sessions.remember("k", "fp-a", "session-1", {"other": "kept too"})
+    recalled = await sessions.recall("k", "fp-a")
+    assert recalled is not None and recalled.attributes == {"mcp.protocol_version": "2025-11-25", "other": "kept too"}
+    with pytest.raises(SessionRefusedError):
+        await sessions.recall("k", "fp-b")
+    await sessions.forget("k")
+    assert await store.load("k") is None
