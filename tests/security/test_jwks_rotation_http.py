@@ -3,6 +3,7 @@ acceptance of issue 5 (RFC 8725 §3.10; RFC 7517 §5)."""
 
 from __future__ import annotations
 
+import math
 import time
 
 import pytest
@@ -33,7 +34,9 @@ def test_a_new_signing_key_is_picked_up_without_a_restart(protected: Protected) 
 def test_made_up_kids_do_not_hammer_the_authorization_server(protected: Protected) -> None:
     """Item 9: a burst of tokens with unknown kids costs at most one JWKS fetch per cooldown."""
     fetched_before = protected.issuer.hits("/jwks")
+    started = time.monotonic()
     for attempt in range(20):
         forged = protected.token(key=SigningKey(f"made-up-{attempt}", "RS256", protected.key.private))
         assert protected.rpc("ping", token=forged).status_code == 401
-    assert protected.issuer.hits("/jwks") - fetched_before <= 2
+    cooldowns = math.ceil(time.monotonic() - started)  # MCP_AUTH_JWKS_REFETCH_INTERVAL=1 s in this process
+    assert protected.issuer.hits("/jwks") - fetched_before <= 1 + cooldowns < 20
