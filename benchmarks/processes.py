@@ -92,8 +92,8 @@ class GauzyDouble:
 class ServerProcess:
     """`gauzy-mcp --transport http,websocket`, rate limit on but out of reach (it is part of a call's cost)."""
 
-    def __init__(self, backend: str, *, workers: int = 1) -> None:
-        self.backend, self.workers = backend, workers
+    def __init__(self, backend: str, *, workers: int = 1, log: str = os.devnull, root: Path = ROOT) -> None:
+        self.backend, self.workers, self.log, self.root = backend, workers, log, root
         self.http_port, self.ws_port = free_port(), free_port()
         self._double: GauzyDouble | None = None
 
@@ -108,9 +108,10 @@ class ServerProcess:
     def __enter__(self) -> ServerProcess:
         if self.backend == "double":
             self._double = GauzyDouble().__enter__()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bootstrap.cli", "--transport", "http,websocket"], env=self._environment(),
-            cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bootstrap.cli", "--transport", "http,websocket"], env=self._environment(),
+                cwd=self.root, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
         try:
             self._wait_ready()
         except BaseException:

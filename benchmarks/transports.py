@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -107,6 +108,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     cli.add_argument("--transports", default="/sse,websocket,/mcp", help="which of /sse, websocket, /mcp")
     cli.add_argument("--operations", default="tools/call,tools/list", help="which of tools/call, tools/list")
     cli.add_argument("--workers", type=int, default=1, help="MCP_WORKERS of the server (default 1)")
+    cli.add_argument("--server-log", default=os.devnull, help="file for the server's log (default: none kept)")
     args = cli.parse_args(argv)
     args.concurrency = [int(c) for c in args.concurrency.split(",")]
     args.transports, args.operations = args.transports.split(","), args.operations.split(",")
@@ -115,7 +117,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
-    with ServerProcess(args.backend, workers=args.workers) as server:
+    with ServerProcess(args.backend, workers=args.workers, log=args.server_log) as server:
         print(f"backend={args.backend} workers={args.workers}", flush=True)
         print(HEADER, flush=True)
         asyncio.run(bench(server, args))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import os
 import struct
@@ -83,7 +84,7 @@ class JsonRpcClient:
         await self._http.connect()
 
     async def request(self, method: str, params: dict[str, Any]) -> bytes:
-        status, _, body = await self._http.request("POST", "/sse", envelope(next(self._ids), method, params))
+        _, _, body = await self._http.request("POST", "/sse", envelope(next(self._ids), method, params))
         return body
 
     async def close(self) -> None:
@@ -109,7 +110,8 @@ class StreamableHttpClient:
         return body
 
     async def close(self) -> None:
-        await self._http.request("DELETE", "/mcp")
+        with contextlib.suppress(OSError, asyncio.IncompleteReadError):  # idle past the server's keep-alive
+            await self._http.request("DELETE", "/mcp")
         await self._http.close()
 
 
