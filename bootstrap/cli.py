@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import sys
 from dataclasses import replace
 
 from adapters.inbound.mcp_tools import build_mcp_server
 from adapters.inbound.stdio import resolve_stdio_caller, serve_stdio
+from bootstrap import event_loop
 from bootstrap.auth_server import embedded_authorization_server, serve_auth_server, with_embedded_defaults
 from bootstrap.auth_server_settings import AuthServerSettings
 from bootstrap.connection_check import check_connection
@@ -77,11 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         container = build_container(with_embedded_defaults(settings, server_settings))
         container.catalog()  # unknown toolsets fail here, before any transport starts
         if args.test:
-            return asyncio.run(check_connection(container))
+            return event_loop.run(check_connection(container))
         if args.command == "auth-server":
-            asyncio.run(serve_auth_server(container, server_settings))
+            event_loop.run(serve_auth_server(container, server_settings))
             return 0
-        asyncio.run(serve(container, server_settings))
+        event_loop.run(serve(container, server_settings))
     except (SettingsError, ValueError) as error:
         print(f"gauzy-mcp: {error}", file=sys.stderr)
         return 2
