@@ -3,6 +3,7 @@ loopback ports, and the CPU time the kernel has charged to a process and its chi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -89,18 +90,46 @@ class GauzyDouble:
         _stop(self.process)
 
 
+class RedisServer:
+    """`redis-server` on a free loopback port, no persistence, for runs with several workers."""
+
+    def __enter__(self) -> RedisServer:
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                return self
+            time.sleep(0.05)
+        _stop(self.process)
+        raise RuntimeError("redis-server did not start")
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def __exit__(self, *exc: object) -> None:
+        _stop(self.process)
+
+
 class ServerProcess:
     """`gauzy-mcp --transport http,websocket`, rate limit on but out of reach (it is part of a call's cost)."""
 
-    def __init__(self, backend: str, *, workers: int = 1, log: str = os.devnull, root: Path = ROOT) -> None:
+    def __init__(self, backend: str, *, workers: int = 1, redis: bool = False, log: str = os.devnull,
+                 root: Path = ROOT) -> None:
         self.backend, self.workers, self.log, self.root = backend, workers, log, root
         self.http_port, self.ws_port = free_port(), free_port()
         self._double: GauzyDouble | None = None
+        self._redis = RedisServer() if redis or workers > 1 else None
 
     def _environment(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("API_", "GAUZY_", "MCP_", "REDIS_"))}
         env.update(MCP_HTTP_PORT=str(self.http_port), MCP_WS_PORT=str(self.ws_port), THROTTLE_LIMIT="1000000000",
                    MCP_WORKERS=str(self.workers))
+        if self._redis is not None:
+            env.update(REDIS_URL=self._redis.url, MCP_SESSION_SECRET="benchmark-only-secret")
         if self._double is not None:
             env.update(API_BASE_URL=self._double.url, GAUZY_AUTH_EMAIL="admin@ever.co", GAUZY_AUTH_PASSWORD="admin")
         return env
@@ -108,6 +137,8 @@ class ServerProcess:
     def __enter__(self) -> ServerProcess:
         if self.backend == "double":
             self._double = GauzyDouble().__enter__()
+        if self._redis is not None:
+            self._redis.__enter__()
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "bootstrap.cli", "--transport", "http,websocket"], env=self._environment(),
@@ -118,6 +149,10 @@ class ServerProcess:
             self.__exit__(None, None, None)
             raise
         return self
+
+    @property
+    def redis(self) -> bool:
+        return self._redis is not None
 
     @property
     def pid(self) -> int:
@@ -138,5 +173,6 @@ class ServerProcess:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         _stop(self.process)
-        if self._double is not None:
-            self._double.__exit__()
+        for helper in (self._double, self._redis):
+            if helper is not None:
+                helper.__exit__()

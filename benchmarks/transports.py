@@ -108,6 +108,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     cli.add_argument("--transports", default="/sse,websocket,/mcp", help="which of /sse, websocket, /mcp")
     cli.add_argument("--operations", default="tools/call,tools/list", help="which of tools/call, tools/list")
     cli.add_argument("--workers", type=int, default=1, help="MCP_WORKERS of the server (default 1)")
+    cli.add_argument("--redis", action="store_true", help="sessions and rate limits in a Redis of the run's own "
+                     "(always with --workers above 1)")
     cli.add_argument("--server-log", default=os.devnull, help="file for the server's log (default: none kept)")
     args = cli.parse_args(argv)
     args.concurrency = [int(c) for c in args.concurrency.split(",")]
@@ -117,8 +119,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
-    with ServerProcess(args.backend, workers=args.workers, log=args.server_log) as server:
-        print(f"backend={args.backend} workers={args.workers}", flush=True)
+    with ServerProcess(args.backend, workers=args.workers, redis=args.redis, log=args.server_log) as server:
+        print(f"backend={args.backend} workers={args.workers} sessions={'redis' if server.redis else 'memory'}",
+              flush=True)
         print(HEADER, flush=True)
         asyncio.run(bench(server, args))
     return 0

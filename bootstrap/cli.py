@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Coroutine
 from dataclasses import replace
+from typing import Any
 
 from adapters.inbound.mcp_tools import build_mcp_server
 from adapters.inbound.stdio import resolve_stdio_caller, serve_stdio
@@ -17,6 +19,7 @@ from bootstrap.container import SERVER_NAME, VERSION, Container, build_container
 from bootstrap.logs import configure_logging
 from bootstrap.remote import serve_remote
 from bootstrap.settings import Settings, SettingsError
+from bootstrap.workers import run_workers, worker_count
 
 log = logging.getLogger("gauzy_mcp")
 
@@ -79,15 +82,30 @@ def main(argv: list[str] | None = None) -> int:
         if args.test:
             return event_loop.run(check_connection(container))
         if args.command == "auth-server":
-            event_loop.run(serve_auth_server(container, server_settings))
-            return 0
-        event_loop.run(serve(container, server_settings))
+            return run_until_stopped(serve_auth_server(container, server_settings))
+        workers = 1 if settings.transport == "stdio" else worker_count(settings)
     except (SettingsError, ValueError) as error:
-        print(f"gauzy-mcp: {error}", file=sys.stderr)
-        return 2
+        return refused(error)
+    except KeyboardInterrupt:
+        return 0
+    if workers > 1:
+        return run_workers(workers, lambda: run_until_stopped(serve(container, server_settings)))
+    return run_until_stopped(serve(container, server_settings))
+
+
+def run_until_stopped(server: Coroutine[Any, Any, None]) -> int:
+    try:
+        event_loop.run(server)
+    except (SettingsError, ValueError) as error:
+        return refused(error)
     except KeyboardInterrupt:
         return 0
     return 0
+
+
+def refused(error: Exception) -> int:
+    print(f"gauzy-mcp: {error}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":
