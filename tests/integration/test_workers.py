@@ -97,7 +97,7 @@ def test_more_than_one_worker_without_shared_state_is_refused(environment: dict[
     ({"REDIS_URL": REDIS, "API_BASE_URL": GAUZY, "MCP_WORKERS": "3"}, 3),
     ({"MCP_WORKERS": "1"}, 1),
 ])
-def test_worker_count_defaults_to_the_cores_only_with_redis_and_a_real_gauzy(environment: dict[str, str], expected: int) -> None:
+def test_worker_count_defaults_to_the_cores_only_with_shared_state(environment: dict[str, str], expected: int) -> None:
     assert worker_count(Settings.from_env(environment, dotenv=Path("/nonexistent"))) == expected
 
 
