@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 0
     if workers > 1:
+        container.token_cipher()  # made before the fork: without MCP_SESSION_SECRET, one generated key for all
         return run_workers(workers, lambda: run_until_stopped(serve(container, server_settings)))
     return run_until_stopped(serve(container, server_settings))
 

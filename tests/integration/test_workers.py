@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from bootstrap.settings import Settings, SettingsError
@@ -37,10 +36,10 @@ def children(pid: int) -> list[int]:
 
 @pytest.fixture(scope="module")
 def two_workers(redis_server: RedisProcess, gauzy_double: Any) -> Iterator[ServerProcess]:
-    # One Gauzy behind both workers, as in production (the demo Gauzy would be one per process).
-    server = ServerProcess("http,websocket", REDIS_URL=redis_server.url(5), MCP_SESSION_SECRET="workers-secret",
-                           MCP_WORKERS="2", API_BASE_URL=gauzy_double.base_url,
-                           GAUZY_AUTH_EMAIL="admin@ever.co", GAUZY_AUTH_PASSWORD="admin").start()
+    # One Gauzy behind both workers, as in production (the demo Gauzy would be one per process);
+    # no MCP_SESSION_SECRET: the key the server generates must be the same in both workers.
+    server = ServerProcess("http,websocket", REDIS_URL=redis_server.url(5), MCP_WORKERS="2",
+                           API_BASE_URL=gauzy_double.base_url).start()
     try:
         # /health answers as soon as one worker serves; the other may still be starting.
         wait_until(lambda: listeners(server.http_port) == listeners(server.ws_port) == 2, START_TIMEOUT,
@@ -56,10 +55,15 @@ def test_two_workers_each_listen_on_both_ports(two_workers: ServerProcess) -> No
     assert listeners(two_workers.http_port) == listeners(two_workers.ws_port) == 2
 
 
-def test_a_session_made_on_one_connection_serves_calls_on_new_connections(two_workers: ServerProcess) -> None:
-    # Each call opens its own connection, so the kernel spreads them over both workers.
-    first = httpx.post(f"{two_workers.url}/sse", json={"jsonrpc": "2.0", "id": 1, "method": "ping"})
-    cookie = first.cookies
+def test_a_sign_in_on_one_connection_serves_calls_on_new_connections(two_workers: ServerProcess) -> None:
+    # Each call opens its own connection, so the kernel spreads them over both workers; the
+    # Gauzy tokens the sign-in stored are encrypted, so every worker must hold the same key.
+    signing_in = JsonRpc(two_workers.url)
+    try:
+        signing_in.tool_json("login", {"email": "admin@ever.co", "password": "admin"})
+        cookie = signing_in.http.cookies
+    finally:
+        signing_in.close()
     for number in range(12):
         rpc = JsonRpc(two_workers.url, cookies=cookie)
         try:
