@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import sys
+from collections.abc import Coroutine
 from dataclasses import replace
+from typing import Any
 
 from adapters.inbound.mcp_tools import build_mcp_server
 from adapters.inbound.stdio import resolve_stdio_caller, serve_stdio
-from bootstrap.auth_server import embedded_authorization_server, serve_auth_server, with_embedded_defaults
+from bootstrap import event_loop
 from bootstrap.auth_server_settings import AuthServerSettings
-from bootstrap.connection_check import check_connection
 from bootstrap.container import SERVER_NAME, VERSION, Container, build_container, close_resources
 from bootstrap.logs import configure_logging
-from bootstrap.remote import serve_remote
 from bootstrap.settings import Settings, SettingsError
+from bootstrap.workers import run_workers, worker_count
 
 log = logging.getLogger("gauzy_mcp")
 
@@ -58,6 +58,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
 async def serve(container: Container, server_settings: AuthServerSettings) -> None:
     settings: Settings = container.settings()
     if settings.transport != "stdio":
+        from bootstrap.auth_server import embedded_authorization_server
+        from bootstrap.remote import serve_remote
+
         await serve_remote(container, embedded_authorization_server(container, server_settings))
         return
     server = build_mcp_server(container.dispatcher(), resolve_stdio_caller, name=SERVER_NAME, version=VERSION)
@@ -77,20 +80,53 @@ def main(argv: list[str] | None = None) -> int:
         # gauzy_mcp.gauzy_http logs each Gauzy call (redacted) at debug; httpx's own line per call is noise
         logging.getLogger("httpx").setLevel(logging.WARNING)
         server_settings = AuthServerSettings.from_env()
-        container = build_container(with_embedded_defaults(settings, server_settings))
+        container = build_container(settings if stdio_only(args, settings) else
+                                    embedded_defaults(settings, server_settings))
         container.catalog()  # unknown toolsets fail here, before any transport starts
         if args.test:
-            return asyncio.run(check_connection(container))
+            from bootstrap.connection_check import check_connection
+
+            return event_loop.run(check_connection(container))
         if args.command == "auth-server":
-            asyncio.run(serve_auth_server(container, server_settings))
-            return 0
-        asyncio.run(serve(container, server_settings))
+            from bootstrap.auth_server import serve_auth_server
+
+            return run_until_stopped(serve_auth_server(container, server_settings))
+        workers = 1 if settings.transport == "stdio" else worker_count(settings)
     except (SettingsError, ValueError) as error:
-        print(f"gauzy-mcp: {error}", file=sys.stderr)
-        return 2
+        return refused(error)
+    except KeyboardInterrupt:
+        return 0
+    if workers > 1:
+        container.token_cipher()  # made before the fork: without MCP_SESSION_SECRET, one generated key for all
+        return run_workers(workers, lambda: run_until_stopped(serve(container, server_settings)))
+    return run_until_stopped(serve(container, server_settings))
+
+
+def stdio_only(args: argparse.Namespace, settings: Settings) -> bool:
+    """Serving stdio, which never sees OAuth: start-up then skips loading the HTTP, OAuth and
+    authorization-server modules (decision 038)."""
+    return settings.transport == "stdio" and args.command is None and not args.test
+
+
+def embedded_defaults(settings: Settings, server_settings: AuthServerSettings) -> Settings:
+    from bootstrap.auth_server import with_embedded_defaults
+
+    return with_embedded_defaults(settings, server_settings)
+
+
+def run_until_stopped(server: Coroutine[Any, Any, None]) -> int:
+    try:
+        event_loop.run(server)
+    except (SettingsError, ValueError) as error:
+        return refused(error)
     except KeyboardInterrupt:
         return 0
     return 0
+
+
+def refused(error: Exception) -> int:
+    print(f"gauzy-mcp: {error}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

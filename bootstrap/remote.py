@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +36,7 @@ from adapters.inbound.websocket import WebSocketOptions, create_websocket_app
 from bootstrap import auth
 from bootstrap.container import SERVER_NAME, VERSION, Container, close_resources, storage_backend
 from bootstrap.settings import Settings, SettingsError
+from bootstrap.workers import worker_count
 
 log = logging.getLogger("gauzy_mcp")
 REMOTE_TRANSPORTS = frozenset({"http", "websocket"})
@@ -105,11 +107,26 @@ def websocket_options(settings: Settings) -> WebSocketOptions:
 
 def hypercorn_config(settings: Settings, host: str, port: int) -> Config:
     config = Config()
-    config.bind = [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"]
+    if worker_count(settings) > 1:
+        config.bind = [shared_port(host, port)]
+    else:
+        config.bind = [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"]
     config.graceful_timeout = settings.shutdown_timeout  # in-flight requests get this long after SIGTERM
     config.accesslog = None
     config.errorlog = logging.getLogger("hypercorn.error")
     return config
+
+
+def shared_port(host: str, port: int) -> str:
+    """A listening address bound with SO_REUSEPORT, as Hypercorn's `fd://` bind: every worker binds
+    one, and the kernel spreads new connections over them (Hypercorn's own switch for it,
+    `workers`, is for its own process manager and only warns under `serve`)."""
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    listener.bind((host, port))
+    return f"fd://{listener.detach()}"
 
 
 def websocket_config(settings: Settings) -> Config:

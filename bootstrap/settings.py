@@ -114,6 +114,11 @@ class Settings(EnvSettings):
         "REDIS_URL", None,
         "Redis for sessions and rate limits shared by instances. Unset: in memory.",
     )
+    workers: int | None = setting(
+        "MCP_WORKERS", None,
+        "Server processes of this instance sharing its ports (http/websocket). Unset: the core count "
+        "with REDIS_URL and API_BASE_URL, else 1 (more than 1 needs both).",
+    )
     session_cookie_name: str = setting(
         "MCP_SESSION_COOKIE_NAME", "mcp-session-id",
         "Name of the HTTP/WebSocket session cookie.",

@@ -60,14 +60,17 @@ def build_mcp_server(
 ) -> Server[Any]:
     """`listing_for` (OAuth): the `tools/list` answer for a request's token, None for every tool."""
     catalog: Catalog = dispatcher.catalog
-    listing = tool_listing(catalog)
     known = {spec.name for spec in catalog}
+
+    def listing_of(ctx: ServerRequestContext[Any, Any]) -> types.ListToolsResult:
+        # Built on the first tools/list, not at start-up: stdio answers `initialize` sooner.
+        scoped = listing_for(ctx) if listing_for is not None else None
+        return tool_listing(catalog) if scoped is None else scoped
 
     async def list_tools(
         ctx: ServerRequestContext[Any, Any], params: types.PaginatedRequestParams | None
     ) -> types.ListToolsResult:
-        scoped = listing_for(ctx) if listing_for is not None else None
-        return listing if scoped is None else scoped
+        return listing_of(ctx)
 
     async def call_tool(
         ctx: ServerRequestContext[Any, Any], params: types.CallToolRequestParams
@@ -91,5 +94,5 @@ def build_mcp_server(
     server: Server[Any] = Server(name, version=version, title="Gauzy MCP server", instructions=INSTRUCTIONS,
                                  on_list_tools=list_tools, on_call_tool=call_tool,
                                  **prompt_handlers(dispatcher, resolve_caller))
-    server.middleware.append(ListingCache(lambda ctx: (listing_for(ctx) if listing_for else None) or listing))
+    server.middleware.append(ListingCache(listing_of))
     return server

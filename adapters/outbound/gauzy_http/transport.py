@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 
 from adapters.outbound.gauzy_http.errors import unreachable
+from adapters.outbound.gauzy_http.network import use_asyncio_network
 from adapters.outbound.gauzy_http.query import Pair, to_json
 from adapters.outbound.gauzy_http.redaction import for_log, redact_headers, redact_pairs, scrub
 from adapters.outbound.gauzy_http.retry import RetryPolicy, with_retries
@@ -30,13 +31,13 @@ def api_root(url: str) -> str:
 
 
 def new_client(root: str, timeout: float) -> httpx.AsyncClient:
-    return httpx.AsyncClient(
+    return use_asyncio_network(httpx.AsyncClient(
         base_url=root,
         timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)),
         limits=POOL_LIMITS,
         headers={"Accept": "application/json"},
         follow_redirects=False,  # a redirect would drop the Authorization header or leak it elsewhere
-    )
+    ))
 
 
 class GauzyHttp:
