@@ -76,7 +76,8 @@ class GauzyDouble:
 
     def __enter__(self) -> GauzyDouble:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "adapters.outbound.gauzy_model", "--port", "0", "--login-limit-per-minute", "100000"],
+            [sys.executable, "-m", "adapters.outbound.gauzy_model", "--port", "0",
+             "--login-limit-per-minute", "100000"],
             cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         assert self.process.stdout is not None
         line = self.process.stdout.readline().decode().strip()
