@@ -12,7 +12,7 @@ import tempfile
 import httpx
 import pytest
 
-from tests.remote import ROOT, free_port, wait_until
+from tests.remote import ROOT, START_TIMEOUT, free_port, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -37,7 +37,7 @@ def test_auth_server_command_serves_metadata_and_registration_and_stops_cleanly(
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
         url = f"http://127.0.0.1:{port}"
         try:
-            wait_until(lambda: healthy(url), 30, "auth-server to serve /health")
+            wait_until(lambda: healthy(url), START_TIMEOUT, "auth-server to serve /health")
             metadata = httpx.get(url + "/.well-known/oauth-authorization-server").json()
             assert metadata["issuer"] == url and metadata["token_endpoint"] == url + "/oauth2/token"
             assert httpx.get(url + "/.well-known/jwks.json").json()["keys"][0]["alg"] == "ES256"
