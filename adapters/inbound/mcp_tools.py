@@ -17,6 +17,7 @@ from mcp.shared.exceptions import MCPError
 
 from adapters.inbound.audit import audited_call
 from adapters.inbound.listing_cache import ListingCache
+from adapters.inbound.request_errors import clear_request_errors
 from application.catalog.catalog import Catalog
 from application.catalog.model import Effect, ToolSpec
 from application.dispatcher import ToolDispatcher, ToolOutcome
@@ -116,5 +117,6 @@ def build_mcp_server(
 
     server: Server[Any] = Server(name, version=version, title="Gauzy MCP server", instructions=INSTRUCTIONS,
                                  on_list_tools=list_tools, on_call_tool=call_tool)
+    server.middleware.append(clear_request_errors)
     server.middleware.append(ListingCache(lambda ctx: (listing_for(ctx) if listing_for else None) or listing))
     return server

@@ -25,6 +25,7 @@ from adapters.inbound.http.jsonrpc import envelope_problem
 from adapters.inbound.http.parts import EdgeOptions, RemoteParts, edge_stack
 from adapters.inbound.http.sessions import SCOPE_KEY, SessionTicket
 from adapters.inbound.http.throttle import Throttle
+from adapters.inbound.http.wire import UnreadableMessageError, parse_message, readable_id
 
 SUBPROTOCOL = "mcp"
 GOING_AWAY = 1001  # RFC 6455 §7.4.1: the server is going down
@@ -108,10 +109,10 @@ class Bridge:
         if isinstance(raw, bytes):
             return jsonrpc_error(types.INVALID_REQUEST, "Send JSON-RPC as text frames.")
         try:
-            document = json.loads(raw)
-        except ValueError:
-            return jsonrpc_error(types.PARSE_ERROR, "Parse error: the frame is not valid JSON.")
-        request_id = document.get("id") if isinstance(document, dict) else None
+            document = parse_message(raw)
+        except UnreadableMessageError as error:
+            return jsonrpc_error(types.PARSE_ERROR, str(error))
+        request_id = readable_id(document)
         problem = envelope_problem(document)
         if problem is not None:
             return jsonrpc_error(types.INVALID_REQUEST, problem, request_id)

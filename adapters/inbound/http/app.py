@@ -10,6 +10,7 @@ from mcp.server.transport_security import RequestBodyLimitMiddleware, TransportS
 from quart import Quart, Response, jsonify, request
 
 from adapters.inbound.http.asgi import App, Receive, Scope, Send, install, jsonrpc_error
+from adapters.inbound.http.error_replies import JsonRpcErrorReplies
 from adapters.inbound.http.health import readiness
 from adapters.inbound.http.jsonrpc import JsonRpcEndpoint
 from adapters.inbound.http.parts import HttpOptions, RemoteParts, edge_stack, with_cors
@@ -17,6 +18,7 @@ from adapters.inbound.http.sessions import SCOPE_KEY, SessionTicket
 from adapters.inbound.mcp_tools import INSTRUCTIONS
 
 MCP_PATHS = ("/mcp", "/mcp/")
+JSON_RPC_PATHS = ("/sse", *MCP_PATHS)
 
 
 def session_manager(parts: RemoteParts, options: HttpOptions) -> StreamableHTTPSessionManager:
@@ -60,7 +62,9 @@ def _mcp_dispatch(quart_app: App, manager: StreamableHTTPSessionManager) -> App:
 def _outer_stack(app: App, parts: RemoteParts, options: HttpOptions) -> App:
     # Body limit first (cheapest refusal), inside the edge checks so a 413 is still counted.
     limited: Any = RequestBodyLimitMiddleware(app, options.max_body_bytes)
-    return with_cors(edge_stack(limited, parts, options.edge, skip_host_check=MCP_PATHS), options.cors)
+    edged = edge_stack(limited, parts, options.edge, skip_host_check=MCP_PATHS)
+    return with_cors(JsonRpcErrorReplies(edged, paths=JSON_RPC_PATHS, max_body_bytes=options.max_body_bytes),
+                     options.cors)
 
 
 def _ticket() -> SessionTicket:
