@@ -60,12 +60,15 @@ def timer_start(store: Store, caller: Caller, params: Mapping[str, str], query: 
                                            "isRunning": True})
 
 
+NOTHING_TO_STOP = "No running log found. Can't stop timer because it was already stopped."
+
+
 def timer_stop(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any], body: Any) -> Any:
     fields = dict(body or {})
     check_organization(str(fields.get("organizationId")), caller)
     running = _running(store, caller)
-    if running is None:
-        return None
+    if running is None:  # what Gauzy answers (406) when there is nothing to stop
+        raise GauzyValidationError([NOTHING_TO_STOP], status=406)
     changes: dict[str, Any] = {"stoppedAt": caller.now.isoformat(), "isRunning": False}
     if fields.get("description"):
         changes["description"] = fields["description"]
