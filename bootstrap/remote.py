@@ -63,7 +63,7 @@ def remote_parts(container: Container) -> RemoteParts:
     throttle = None
     if settings.throttle_enabled:
         throttle = Throttle(container.rate_limiter(), settings.throttle_limit, settings.throttle_window_seconds,
-                            TrustedProxies.parse(settings.trusted_proxies))
+                            TrustedProxies.parse(settings.trusted_proxies), loopback=settings.throttle_loopback)
     return RemoteParts(
         server=build_mcp_server(container.dispatcher(), callers, name=SERVER_NAME, version=VERSION,
                                 listing_for=callers.listing),
