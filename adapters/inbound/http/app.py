@@ -14,6 +14,7 @@ from adapters.inbound.http.error_replies import JsonRpcErrorReplies
 from adapters.inbound.http.health import readiness
 from adapters.inbound.http.jsonrpc import JsonRpcEndpoint
 from adapters.inbound.http.parts import HttpOptions, RemoteParts, edge_stack, with_cors
+from adapters.inbound.http.request_ids import DistinctRequestIds
 from adapters.inbound.http.sessions import SCOPE_KEY, SessionTicket
 from adapters.inbound.mcp_tools import INSTRUCTIONS
 
@@ -50,9 +51,11 @@ def create_http_app(parts: RemoteParts, options: HttpOptions) -> Quart:
 def _mcp_dispatch(quart_app: App, manager: StreamableHTTPSessionManager) -> App:
     """/mcp goes to the SDK's streamable-HTTP transport; everything else to Quart's routes."""
 
+    mcp = DistinctRequestIds(manager.handle_request)
+
     async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] in MCP_PATHS:
-            await manager.handle_request(scope, receive, send)
+            await mcp(scope, receive, send)
         else:
             await quart_app(scope, receive, send)
 
