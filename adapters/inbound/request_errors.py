@@ -15,6 +15,8 @@ from mcp.shared.exceptions import MCPError
 from pydantic import ValidationError
 
 SDK_WORDLESS = "Invalid request parameters"
+TASKS_EXTENSION = "io.modelcontextprotocol/tasks"
+MISSING_CLIENT_CAPABILITY = -32021  # MCP 2026-07-28, MissingRequiredClientCapabilityError
 
 
 def field_problems(error: ValidationError) -> list[dict[str, Any]]:
@@ -23,6 +25,11 @@ def field_problems(error: ValidationError) -> list[dict[str, Any]]:
 
 
 async def clear_request_errors(ctx: ServerRequestContext[Any, Any], call_next: CallNext) -> HandlerResult:
+    if ctx.method.startswith("tasks/"):
+        # The tasks extension (SEP-2663) is not offered: every tools/call answers synchronously.
+        raise MCPError(MISSING_CLIENT_CAPABILITY, f"{ctx.method} needs the tasks extension ({TASKS_EXTENSION}), "
+                       "which this server does not offer: tools/call answers synchronously.",
+                       {"requiredCapabilities": {"extensions": {TASKS_EXTENSION: {}}}})
     try:
         return await call_next(ctx)
     except ValidationError as error:

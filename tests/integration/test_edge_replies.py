@@ -116,3 +116,19 @@ def test_websocket_invalid_utf8_closes_with_1007(ws: ClientConnection) -> None:
 def test_websocket_request_before_initialize_says_so(ws: ClientConnection) -> None:
     error = ask(ws, '{"jsonrpc":"2.0","id":3,"method":"tools/list"}')["error"]
     assert "initialize" in error["message"] and error.get("data") != ""
+
+
+def test_mcp_streams_start_with_a_priming_event_and_retry(server: ServerProcess) -> None:
+    """MCP 2025-11-25 Transports: an SSE stream SHOULD start with an event id (and a retry hint)."""
+    answer = mcp_post(server, json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "edge", "version": "1"}}}).encode())
+    assert answer.headers["content-type"].startswith("text/event-stream"), answer.text
+    first_event = answer.text.split("\n\n")[0].splitlines()
+    assert any(line.startswith("id:") for line in first_event) and "retry: 1000" in first_event, first_event
+
+
+def test_tasks_methods_say_the_extension_is_not_offered(ws: ClientConnection) -> None:
+    initialized(ws)
+    error = ask(ws, '{"jsonrpc":"2.0","id":4,"method":"tasks/get","params":{"taskId":"t1"}}')["error"]
+    assert error["code"] == -32021, error
+    assert "io.modelcontextprotocol/tasks" in error["data"]["requiredCapabilities"]["extensions"], error

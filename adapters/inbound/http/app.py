@@ -14,6 +14,7 @@ from adapters.inbound.http.error_replies import JsonRpcErrorReplies
 from adapters.inbound.http.health import readiness
 from adapters.inbound.http.jsonrpc import JsonRpcEndpoint
 from adapters.inbound.http.parts import HttpOptions, RemoteParts, edge_stack, with_cors
+from adapters.inbound.http.replay import RETRY_MILLISECONDS, RecentEventStore
 from adapters.inbound.http.request_ids import DistinctRequestIds
 from adapters.inbound.http.sessions import SCOPE_KEY, SessionTicket
 from adapters.inbound.mcp_tools import INSTRUCTIONS
@@ -28,7 +29,8 @@ def session_manager(parts: RemoteParts, options: HttpOptions) -> StreamableHTTPS
                                          allowed_origins=list(hosts.origins))
     return StreamableHTTPSessionManager(app=parts.server, security_settings=security,
                                         max_request_body_size=options.max_body_bytes,
-                                        session_idle_timeout=options.session_idle_timeout)
+                                        session_idle_timeout=options.session_idle_timeout,
+                                        event_store=RecentEventStore(), retry_interval=RETRY_MILLISECONDS)
 
 
 def create_http_app(parts: RemoteParts, options: HttpOptions) -> Quart:
