@@ -1,7 +1,7 @@
-"""`python -m benchmarks` (the Makefile's `bench`): the transport benchmark."""
+"""`python -m benchmarks` (the Makefile's `bench`): the transport benchmark, then WebSocket memory."""
 
 import sys
 
-from benchmarks.transports import main
+from benchmarks import transports, websocket_memory
 
-sys.exit(main())
+sys.exit(transports.main() or websocket_memory.main([]))

@@ -17,6 +17,8 @@ from pydantic import ValidationError
 SDK_WORDLESS = "Invalid request parameters"
 TASKS_EXTENSION = "io.modelcontextprotocol/tasks"
 MISSING_CLIENT_CAPABILITY = -32021  # MCP 2026-07-28, MissingRequiredClientCapabilityError
+# The extension's methods (SEP-2663); tasks/list and tasks/result were removed, so they stay -32601.
+TASK_METHODS = frozenset({"tasks/get", "tasks/update", "tasks/cancel"})
 
 
 def field_problems(error: ValidationError) -> list[dict[str, Any]]:
@@ -25,7 +27,7 @@ def field_problems(error: ValidationError) -> list[dict[str, Any]]:
 
 
 async def clear_request_errors(ctx: ServerRequestContext[Any, Any], call_next: CallNext) -> HandlerResult:
-    if ctx.method.startswith("tasks/"):
+    if ctx.method in TASK_METHODS:
         # The tasks extension (SEP-2663) is not offered: every tools/call answers synchronously.
         raise MCPError(MISSING_CLIENT_CAPABILITY, f"{ctx.method} needs the tasks extension ({TASKS_EXTENSION}), "
                        "which this server does not offer: tools/call answers synchronously.",
