@@ -35,7 +35,7 @@ from adapters.inbound.websocket import WebSocketOptions, create_websocket_app
 from bootstrap import auth
 from bootstrap.container import SERVER_NAME, VERSION, Container, close_resources, storage_backend
 from bootstrap.settings import Settings, SettingsError
-from bootstrap.websocket_frames import close_on_unparseable_frames
+from bootstrap.websocket_frames import close_on_unparseable_frames, pings_end_with_their_connection
 
 log = logging.getLogger("gauzy_mcp")
 REMOTE_TRANSPORTS = frozenset({"http", "websocket"})
@@ -118,6 +118,7 @@ def websocket_config(settings: Settings) -> Config:
     config.websocket_max_message_size = settings.ws_max_payload  # Hypercorn closes with 1009 past it
     config.websocket_ping_interval = settings.ws_ping_interval or None
     close_on_unparseable_frames()
+    pings_end_with_their_connection()
     if settings.ws_tls:
         if not (settings.ws_key_path and settings.ws_cert_path):
             raise SettingsError("MCP_WS_TLS=true needs MCP_WS_KEY_PATH and MCP_WS_CERT_PATH")
