@@ -10,13 +10,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from application.catalog.catalog import Catalog
+from application.catalog.checking import checking_tool
 from application.catalog.model import BulkCall, ResourceCall, ToolSpec
 from application.credentials import CredentialKeeper
 from application.invocation import Invocation, UseCase
 from application.requests import build_request, current_record_request, merge_missing
 from application.results import check_deleted, shape_result
 from application.validation import validate_arguments
-from domain.errors import DomainError, InsufficientScopeError
+from domain.errors import DomainError, InsufficientScopeError, OutcomeUnknownError
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class ToolDispatcher:
         self.catalog = catalog
         self._keeper = keeper
         self._use_cases = use_cases
+        self._checks: dict[str, str | None] = {}
 
     async def call(self, name: str, arguments: Mapping[str, Any] | None, invocation: Invocation) -> ToolOutcome:
         try:
@@ -55,8 +57,20 @@ class ToolDispatcher:
                 raise InsufficientScopeError(tool.scope.value)
             validated = validate_arguments(tool.input_model, arguments)
             return ToolOutcome.of(await self._run(tool, validated, invocation), tool)
+        except OutcomeUnknownError as error:
+            return ToolOutcome.failure(self._how_to_check(tool, error))
         except DomainError as error:
             return ToolOutcome.failure(error)
+
+    def _how_to_check(self, tool: ToolSpec, error: OutcomeUnknownError) -> OutcomeUnknownError:
+        """Name the read tool that shows whether the lost change happened (never "try again")."""
+        if tool.name not in self._checks:
+            self._checks[tool.name] = checking_tool(tool, self.catalog)
+        reader = self._checks[tool.name]
+        if reader is not None:
+            error.hint = (f"Do not repeat {tool.name} blindly: call {reader} first to see whether the change "
+                          "was applied, and repeat it only if it was not.")
+        return error
 
     async def _run(self, tool: ToolSpec, arguments: BaseModel, invocation: Invocation) -> Any:
         op = tool.operation
@@ -88,6 +102,8 @@ class ToolDispatcher:
                 record_id = (answer.get("id") if isinstance(answer, dict) else None) or values.get("id")
                 results.append({"index": index, "ok": True, "id": record_id})
             except DomainError as error:
+                if isinstance(error, OutcomeUnknownError):
+                    self._how_to_check(tool, error)
                 results.append({"index": index, "ok": False, "id": values.get("id"), "error": str(error)})
             await invocation.progress(index + 1, len(items), f"{index + 1} of {len(items)} done")
         succeeded = sum(1 for r in results if r["ok"])

@@ -80,6 +80,15 @@ class SessionGate:
         await self._sessions.delete(key)
 
 
+    async def leave(self, key: str) -> None:
+        """The connection that opened `key` has closed: forget the session unless it holds a
+        Gauzy sign-in (which a reconnecting client may still present; the store bounds and
+        expires those)."""
+        session = await self._sessions.load(key)
+        if session is not None and session.credential is None:
+            await self._sessions.delete(key)
+
+
 def _check_binding(session: Session, fingerprint: str) -> None:
     # A session without a fingerprint was not opened remotely (stdio's, say): never adopt it.
     if session.fingerprint is None or not hmac.compare_digest(session.fingerprint, fingerprint):

@@ -149,7 +149,7 @@ def throttle_of(container: Container) -> Throttle | None:
     if not settings.throttle_enabled:
         return None
     return Throttle(container.rate_limiter(), settings.throttle_limit, settings.throttle_window_seconds,
-                    TrustedProxies.parse(settings.trusted_proxies))
+                    TrustedProxies.parse(settings.trusted_proxies), loopback=settings.throttle_loopback)
 
 
 async def warm_up(server: AuthorizationServer) -> None:

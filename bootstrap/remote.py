@@ -36,6 +36,7 @@ from adapters.inbound.websocket import WebSocketOptions, create_websocket_app
 from bootstrap import auth
 from bootstrap.container import SERVER_NAME, VERSION, Container, close_resources, storage_backend
 from bootstrap.settings import Settings, SettingsError
+from bootstrap.websocket_frames import close_on_unparseable_frames, pings_end_with_their_connection
 from bootstrap.workers import worker_count
 
 log = logging.getLogger("gauzy_mcp")
@@ -64,7 +65,7 @@ def remote_parts(container: Container) -> RemoteParts:
     throttle = None
     if settings.throttle_enabled:
         throttle = Throttle(container.rate_limiter(), settings.throttle_limit, settings.throttle_window_seconds,
-                            TrustedProxies.parse(settings.trusted_proxies))
+                            TrustedProxies.parse(settings.trusted_proxies), loopback=settings.throttle_loopback)
     return RemoteParts(
         server=build_mcp_server(container.dispatcher(), callers, name=SERVER_NAME, version=VERSION,
                                 listing_for=callers.listing),
@@ -133,6 +134,8 @@ def websocket_config(settings: Settings) -> Config:
     config = hypercorn_config(settings, settings.ws_host, settings.ws_port)
     config.websocket_max_message_size = settings.ws_max_payload  # Hypercorn closes with 1009 past it
     config.websocket_ping_interval = settings.ws_ping_interval or None
+    close_on_unparseable_frames()
+    pings_end_with_their_connection()
     if settings.ws_tls:
         if not (settings.ws_key_path and settings.ws_cert_path):
             raise SettingsError("MCP_WS_TLS=true needs MCP_WS_KEY_PATH and MCP_WS_CERT_PATH")

@@ -150,6 +150,10 @@ class Settings(EnvSettings):
         "THROTTLE_ENABLED", True,
         "Rate-limit requests per client address (true/false).",
     )
+    throttle_loopback: bool = setting(
+        "THROTTLE_LOOPBACK", False,
+        "Rate-limit loopback clients too (true/false). Off: a local user or test suite is never throttled.",
+    )
     throttle_ttl: int = setting(
         "THROTTLE_TTL", 60,
         "Rate-limit window in seconds (1000 or more is read as milliseconds, the reference server's unit).",

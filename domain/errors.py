@@ -112,6 +112,13 @@ class UpstreamUnavailableError(DomainError):
     code = "upstream_unavailable"
 
 
+class OutcomeUnknownError(UpstreamUnavailableError):
+    """A call that is not safe to repeat reached Gauzy (or may have), but its answer was lost:
+    it may or may not have been applied, so it must be checked, never blindly sent again."""
+
+    code = "outcome_unknown"
+
+
 class StorageUnavailableError(DomainError):
     """The session or rate-limit store cannot be reached."""
 

@@ -18,6 +18,7 @@ from mcp.shared.exceptions import MCPError
 from adapters.inbound.audit import audited_call
 from adapters.inbound.listing_cache import ListingCache
 from adapters.inbound.mcp_prompts import prompt_handlers
+from adapters.inbound.request_errors import clear_request_errors
 from application.catalog.catalog import Catalog
 from application.catalog.model import ToolSpec
 from application.catalog.schemas import tool_definition
@@ -94,5 +95,6 @@ def build_mcp_server(
     server: Server[Any] = Server(name, version=version, title="Gauzy MCP server", instructions=INSTRUCTIONS,
                                  on_list_tools=list_tools, on_call_tool=call_tool,
                                  **prompt_handlers(dispatcher, resolve_caller))
+    server.middleware.append(clear_request_errors)
     server.middleware.append(ListingCache(listing_of))
     return server

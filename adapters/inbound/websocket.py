@@ -8,6 +8,7 @@ configured in bootstrap; origin, rate limit and session checks are the shared ed
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from dataclasses import dataclass
 from typing import Any, cast
@@ -25,6 +26,8 @@ from adapters.inbound.http.jsonrpc import envelope_problem
 from adapters.inbound.http.parts import EdgeOptions, RemoteParts, edge_stack
 from adapters.inbound.http.sessions import SCOPE_KEY, SessionTicket
 from adapters.inbound.http.throttle import Throttle
+from adapters.inbound.http.wire import UnreadableMessageError, parse_message, readable_id
+from domain.errors import DomainError
 
 SUBPROTOCOL = "mcp"
 GOING_AWAY = 1001  # RFC 6455 §7.4.1: the server is going down
@@ -47,7 +50,7 @@ def create_websocket_app(parts: RemoteParts, options: WebSocketOptions, stopping
         await websocket.accept(subprotocol=SUBPROTOCOL if offered else None)
         scope: dict[str, Any] = dict(websocket.scope)
         bridge = Bridge(parts, scope[SCOPE_KEY], scope, stopping, options.shutdown_grace)
-        await bridge.run()
+        await bridge.serve()
 
     @app.get("/health")
     async def health() -> Any:
@@ -76,28 +79,62 @@ class Bridge:
         self._closing = False
         self._drained = anyio.Event()
 
-    async def run(self) -> None:
+    async def serve(self) -> None:
+        """Nothing is built before the first frame, so an idle connection costs little more than
+        its socket; on close, a session the connection opened and never signed in is freed."""
+        try:
+            first = await self._first_frame()
+            if first is not None:
+                await self.run(first)
+            if self._stopping.is_set():
+                await websocket.close(GOING_AWAY, "server shutting down")
+        finally:
+            if self._ticket.issued:
+                with anyio.CancelScope(shield=True):
+                    await self._leave()
+
+    async def _first_frame(self) -> str | bytes | None:
+        """The first frame, or None when the server stops first."""
+        frames: list[str | bytes] = []
+        async with anyio.create_task_group() as tg:
+            async def receive() -> None:
+                frames.append(await websocket.receive())
+                tg.cancel_scope.cancel()
+
+            async def stop() -> None:
+                await self._stopping.wait()
+                tg.cancel_scope.cancel()
+
+            tg.start_soon(receive)
+            tg.start_soon(stop)
+        return frames[0] if frames else None
+
+    async def _leave(self) -> None:
+        with contextlib.suppress(DomainError):  # the store is down: the session expires on its own
+            await self._parts.gate.leave(self._ticket.key)
+
+    async def run(self, first: str | bytes) -> None:
         to_server, server_reads = anyio.create_memory_object_stream[SessionMessage | Exception](16)
         server_writes, from_server = anyio.create_memory_object_stream[SessionMessage](16)
         server = self._parts.server
         async with anyio.create_task_group() as tg:
             reading = anyio.CancelScope()
-            tg.start_soon(self._read, to_server, reading)
+            tg.start_soon(self._read, to_server, reading, first)
             tg.start_soon(self._drain_on_shutdown, reading)
             async with anyio.create_task_group() as writing:
                 # The server loop closes its write stream when it ends; the writer then flushes and ends.
                 writing.start_soon(self._write, from_server)
                 await server.run(server_reads, server_writes, server.create_initialization_options())
             tg.cancel_scope.cancel()
-        if self._stopping.is_set():
-            await websocket.close(GOING_AWAY, "server shutting down")
 
     async def _read(self, to_server: MemoryObjectSendStream[SessionMessage | Exception],
-                    scope: anyio.CancelScope) -> None:
+                    scope: anyio.CancelScope, first: str | bytes) -> None:
+        frame: str | bytes | None = first
         with scope:
             async with to_server:
                 while True:
-                    parsed = await self._parse(await websocket.receive())
+                    parsed = await self._parse(frame if frame is not None else await websocket.receive())
+                    frame = None
                     if isinstance(parsed, SessionMessage):
                         await to_server.send(parsed)
                     else:
@@ -108,10 +145,10 @@ class Bridge:
         if isinstance(raw, bytes):
             return jsonrpc_error(types.INVALID_REQUEST, "Send JSON-RPC as text frames.")
         try:
-            document = json.loads(raw)
-        except ValueError:
-            return jsonrpc_error(types.PARSE_ERROR, "Parse error: the frame is not valid JSON.")
-        request_id = document.get("id") if isinstance(document, dict) else None
+            document = parse_message(raw)
+        except UnreadableMessageError as error:
+            return jsonrpc_error(types.PARSE_ERROR, str(error))
+        request_id = readable_id(document)
         problem = envelope_problem(document)
         if problem is not None:
             return jsonrpc_error(types.INVALID_REQUEST, problem, request_id)

@@ -10,14 +10,18 @@ from mcp.server.transport_security import RequestBodyLimitMiddleware, TransportS
 from quart import Quart, Response, jsonify, request
 
 from adapters.inbound.http.asgi import App, Receive, Scope, Send, install, jsonrpc_error
+from adapters.inbound.http.error_replies import JsonRpcErrorReplies
 from adapters.inbound.http.health import readiness
 from adapters.inbound.http.jsonrpc import JsonRpcEndpoint
 from adapters.inbound.http.parts import HttpOptions, RemoteParts, edge_stack, with_cors
+from adapters.inbound.http.replay import RETRY_MILLISECONDS, RecentEventStore
+from adapters.inbound.http.request_ids import DistinctRequestIds
 from adapters.inbound.http.sessions import SCOPE_KEY, SessionTicket
 from adapters.inbound.http.shared_sessions import SharedSessionManager
 from adapters.inbound.mcp_tools import INSTRUCTIONS
 
 MCP_PATHS = ("/mcp", "/mcp/")
+JSON_RPC_PATHS = ("/sse", *MCP_PATHS)
 
 
 def session_manager(parts: RemoteParts, options: HttpOptions) -> SharedSessionManager:
@@ -26,7 +30,8 @@ def session_manager(parts: RemoteParts, options: HttpOptions) -> SharedSessionMa
                                          allowed_origins=list(hosts.origins))
     return SharedSessionManager(parts.server, parts.gate, security_settings=security,
                                 max_request_body_size=options.max_body_bytes,
-                                session_idle_timeout=options.session_idle_timeout)
+                                session_idle_timeout=options.session_idle_timeout,
+                                event_store=RecentEventStore(), retry_interval=RETRY_MILLISECONDS)
 
 
 def create_http_app(parts: RemoteParts, options: HttpOptions) -> Quart:
@@ -53,9 +58,11 @@ def create_http_app(parts: RemoteParts, options: HttpOptions) -> Quart:
 def _mcp_dispatch(quart_app: App, manager: SharedSessionManager) -> App:
     """/mcp goes to the SDK's streamable-HTTP transport; everything else to Quart's routes."""
 
+    mcp = DistinctRequestIds(manager.handle_request)
+
     async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] in MCP_PATHS:
-            await manager.handle_request(scope, receive, send)
+            await mcp(scope, receive, send)
         else:
             await quart_app(scope, receive, send)
 
@@ -65,7 +72,9 @@ def _mcp_dispatch(quart_app: App, manager: SharedSessionManager) -> App:
 def _outer_stack(app: App, parts: RemoteParts, options: HttpOptions) -> App:
     # Body limit first (cheapest refusal), inside the edge checks so a 413 is still counted.
     limited: Any = RequestBodyLimitMiddleware(app, options.max_body_bytes)
-    return with_cors(edge_stack(limited, parts, options.edge, skip_host_check=MCP_PATHS), options.cors)
+    edged = edge_stack(limited, parts, options.edge, skip_host_check=MCP_PATHS)
+    return with_cors(JsonRpcErrorReplies(edged, paths=JSON_RPC_PATHS, max_body_bytes=options.max_body_bytes),
+                     options.cors)
 
 
 def _ticket() -> SessionTicket:

@@ -6,7 +6,6 @@ streamable-HTTP ceremony, so `curl -H 'Content-Type: application/json'` is all a
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -19,6 +18,7 @@ from adapters.inbound.audit import audited_call
 from adapters.inbound.http.asgi import SERVER_ERROR, jsonrpc_error
 from adapters.inbound.http.events import EventHub
 from adapters.inbound.http.sessions import RemoteCallers, SessionTicket
+from adapters.inbound.http.wire import UnreadableMessageError, parse_message, readable_id, to_json
 from adapters.inbound.mcp_tools import tool_listing
 from application.dispatcher import ToolDispatcher, ToolOutcome
 from application.invocation import Invocation, ProgressSink
@@ -49,10 +49,6 @@ def envelope_problem(message: Any) -> str | None:
     return None
 
 
-def to_json(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
 def call_result(outcome: ToolOutcome) -> dict[str, Any]:
     result: dict[str, Any] = {"content": [{"type": "text", "text": outcome.text}], "isError": outcome.is_error}
     if outcome.structured is not None:
@@ -81,13 +77,12 @@ class JsonRpcEndpoint:
     async def handle(self, body: bytes | str, ticket: SessionTicket) -> Reply:
         """HTTP status and response body (None: nothing to answer) for one POSTed message."""
         try:
-            message = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return 400, to_json(jsonrpc_error(types.PARSE_ERROR, "Parse error: the body is not valid JSON."))
+            message = parse_message(body)
+        except UnreadableMessageError as error:
+            return 400, to_json(jsonrpc_error(types.PARSE_ERROR, str(error)))
         problem = envelope_problem(message)
         if problem is not None:
-            request_id = message.get("id") if isinstance(message, dict) else None
-            return 400, to_json(jsonrpc_error(types.INVALID_REQUEST, problem, request_id))
+            return 400, to_json(jsonrpc_error(types.INVALID_REQUEST, problem, readable_id(message)))
         if "id" not in message:
             return 202, None  # a notification: JSON-RPC 2.0 §4.1 says it gets no response
         if message["method"] == "tools/list" and self._callers.listing(ticket) is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from dataclasses import dataclass
 
@@ -23,16 +24,30 @@ from domain.ports import RateDecision, RateLimiter
 log = logging.getLogger(__name__)
 
 
-def rate_headers(decision: RateDecision) -> Headers:
-    """The de-facto X-RateLimit-* headers (as in draft-ietf-httpapi-ratelimit-headers' predecessors)."""
-    return [(b"x-ratelimit-limit", str(decision.limit).encode()),
+def is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+POLICY = b'"per-client"'
+
+
+def rate_headers(decision: RateDecision, window_seconds: int) -> Headers:
+    """The IETF fields (draft-ietf-httpapi-ratelimit-headers-10 §3 and §4: the quota policy,
+    then what is left of it and when it resets), and the de-facto X-RateLimit-* ones that
+    older clients read."""
+    return [(b"ratelimit-policy", POLICY + f";q={decision.limit};w={window_seconds}".encode()),
+            (b"ratelimit", POLICY + f";r={decision.remaining};t={decision.reset_after}".encode()),
+            (b"x-ratelimit-limit", str(decision.limit).encode()),
             (b"x-ratelimit-remaining", str(decision.remaining).encode()),
             (b"x-ratelimit-reset", str(decision.reset_after).encode())]
 
 
-def refusal_headers(decision: RateDecision) -> Headers:
+def refusal_headers(decision: RateDecision, window_seconds: int) -> Headers:
     # RFC 6585 §4: a 429 MAY say how long to wait, in Retry-After (RFC 9110 §10.2.3, seconds).
-    return [(b"retry-after", str(decision.reset_after).encode()), *rate_headers(decision)]
+    return [(b"retry-after", str(decision.reset_after).encode()), *rate_headers(decision, window_seconds)]
 
 
 @dataclass(frozen=True)
@@ -41,13 +56,17 @@ class Throttle:
     limit: int
     window_seconds: int
     proxies: TrustedProxies
+    loopback: bool = False  # False: loopback clients (the local user, a local test suite) are not limited
 
     async def check(self, scope: Scope) -> RateDecision | None:
-        """Count one request from this scope's client; None when the limiter is unreachable
-        (fail open: a Redis outage should not take every instance down with it)."""
+        """Count one request from this scope's client; None when it is not limited (loopback)
+        or the limiter is unreachable (fail open: a Redis outage should not take every
+        instance down with it)."""
+        address = self.proxies.client_address(scope)
+        if not self.loopback and is_loopback(address):
+            return None
         try:
-            return await self.limiter.hit(self.proxies.client_address(scope), limit=self.limit,
-                                          window_seconds=self.window_seconds)
+            return await self.limiter.hit(address, limit=self.limit, window_seconds=self.window_seconds)
         except StorageUnavailableError:
             log.warning("rate limiter unavailable; request let through uncounted")
             return None
@@ -69,6 +88,7 @@ class ThrottleMiddleware:
         elif not decision.allowed:
             message = f"Too many requests: at most {decision.limit} per {self.throttle.window_seconds} s."
             body = jsonrpc_error(RATE_LIMITED, message, data={"retryAfter": decision.reset_after})
-            await refuse(scope, send, 429, body, refusal_headers(decision))
+            await refuse(scope, send, 429, body, refusal_headers(decision, self.throttle.window_seconds))
         else:
-            await self.app(scope, receive, adding_headers(send, lambda: rate_headers(decision)))
+            window = self.throttle.window_seconds
+            await self.app(scope, receive, adding_headers(send, lambda: rate_headers(decision, window)))

@@ -76,6 +76,7 @@ class HttpxGauzyApi:
         response = await self._http.call(
             request.method.upper(), request.path, query=encode_query(request.query, request.query_style),
             body=request.body, headers=auth_headers(credential), repeatable=request.safe_to_repeat,
+            changes_data=request.method.upper() != "GET",
         )
         return self._decode(response)
 

@@ -22,10 +22,14 @@ from domain.errors import (
     DomainError,
     GauzyValidationError,
     NotFoundError,
+    OutcomeUnknownError,
     PermissionDeniedError,
     RateLimitedError,
     UpstreamUnavailableError,
 )
+
+# Raised before a request is written: it cannot have reached Gauzy.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 def messages(response: httpx.Response) -> list[str]:
@@ -76,8 +80,12 @@ def server_error(response: httpx.Response, base_url: str) -> UpstreamUnavailable
     )
 
 
-def unreachable(error: httpx.RequestError, base_url: str, timeout: float) -> UpstreamUnavailableError:
-    """A call that got no answer: refused, unresolvable, dropped or too slow."""
+def unreachable(error: httpx.RequestError, base_url: str, timeout: float, *,
+                lost_change: bool = False) -> UpstreamUnavailableError:
+    """A call that got no answer: refused, unresolvable, dropped or too slow. `lost_change`:
+    it was a change not safe to repeat, so an answer lost after sending leaves it unknown."""
+    if lost_change and not isinstance(error, NOT_SENT):
+        return answer_lost(error, base_url, timeout)
     if isinstance(error, httpx.TimeoutException):
         return UpstreamUnavailableError(
             f"Gauzy at {base_url} did not answer within {timeout:g} s.",
@@ -87,6 +95,17 @@ def unreachable(error: httpx.RequestError, base_url: str, timeout: float) -> Ups
     return UpstreamUnavailableError(
         f"Cannot reach Gauzy at {base_url}: {reason}.",
         hint="Check API_BASE_URL and that the Gauzy API is running and reachable from this machine.",
+    )
+
+
+def answer_lost(error: httpx.RequestError, base_url: str, timeout: float) -> OutcomeUnknownError:
+    """A call not safe to repeat whose request may have reached Gauzy: whether it was applied
+    is unknown, and saying "try again" could make it happen twice."""
+    what = (f"gave no answer within {timeout:g} s" if isinstance(error, httpx.TimeoutException)
+            else "dropped the connection before answering")
+    return OutcomeUnknownError(
+        f"Gauzy at {base_url} {what}, so the outcome is unknown: the change may or may not have been applied.",
+        hint="Do not repeat the call blindly: first read the record back to see whether it happened.",
     )
 
 

@@ -1,7 +1,9 @@
 """When a Gauzy call may be sent again, and how long to wait between tries.
 
-Only calls that are safe to repeat are retried (the caller decides), and only on failures
-that say "try later": no connection, 502/503/504 from a proxy or a restarting API, and 429.
+A call that never left (no connection) is sent again whatever it is. A call that may have
+reached Gauzy is sent again only when it is safe to repeat (the caller decides), on failures
+that say "try later": an answer lost (timeout, dropped connection), 500/502/503/504 from the
+API or a proxy in front of it, and 429.
 Waits grow exponentially with full jitter, so that many clients that failed together do not
 come back together, and never beyond an overall deadline; a 429's Retry-After is honoured,
 and when it points past the deadline the 429 is handed back at once.
@@ -17,6 +19,7 @@ import httpx
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
+    retry_base,
     retry_if_exception_type,
     retry_if_result,
     stop_after_attempt,
@@ -24,13 +27,13 @@ from tenacity import (
     wait_random_exponential,
 )
 
-from adapters.outbound.gauzy_http.errors import retry_after_seconds
+from adapters.outbound.gauzy_http.errors import NOT_SENT, retry_after_seconds
 
 log = logging.getLogger("gauzy_mcp.gauzy_http")
 
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
-# Raised before a request is written, so even a retry cannot deliver it twice.
-CONNECT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout)
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Raised once the request may have been written: the answer is lost, not the request.
+ANSWER_LOST = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 Attempt = Callable[[], Awaitable[httpx.Response]]
 
@@ -78,13 +81,16 @@ class _Backoff:
 
 
 async def with_retries(policy: RetryPolicy, attempt: Attempt, *, repeatable: bool) -> httpx.Response:
-    """Run `attempt`, again per the policy when `repeatable`; returns the last response."""
-    if not repeatable or policy.attempts <= 1:
+    """Run `attempt`, again per the policy; returns the last response."""
+    if policy.attempts <= 1:
         return await attempt()
+    retry: retry_base = retry_if_exception_type(NOT_SENT)
+    if repeatable:
+        retry = retry | retry_if_exception_type(ANSWER_LOST) | retry_if_result(_should_retry_status)
     retrying = AsyncRetrying(
         stop=stop_after_attempt(policy.attempts) | stop_before_delay(policy.deadline),
         wait=_Backoff(policy),
-        retry=retry_if_exception_type(CONNECT_ERRORS) | retry_if_result(_should_retry_status),
+        retry=retry,
         retry_error_callback=_last_outcome,
         before_sleep=_log_retry,
     )

@@ -52,8 +52,11 @@ class GauzyHttp:
         await self._client.aclose()
 
     async def call(self, method: str, path: str, *, query: Sequence[Pair] = (), body: Any = None,
-                   headers: Mapping[str, str] | None = None, repeatable: bool = False) -> httpx.Response:
-        """Send (again, per the retry policy, when `repeatable`); return the last answer."""
+                   headers: Mapping[str, str] | None = None, repeatable: bool = False,
+                   changes_data: bool = False) -> httpx.Response:
+        """Send (again, per the retry policy, when `repeatable`); return the last answer.
+        A lost answer to a call that `changes_data` and is not `repeatable` is an
+        `OutcomeUnknownError`; any other missing answer, an `UpstreamUnavailableError`."""
 
         async def attempt() -> httpx.Response:
             return await self._send_once(method, path, query, body, dict(headers or {}))
@@ -61,7 +64,8 @@ class GauzyHttp:
         try:
             return await with_retries(self._retry, attempt, repeatable=repeatable)
         except httpx.RequestError as error:
-            raise unreachable(error, self.base_url, self.timeout) from error
+            lost_change = changes_data and not repeatable
+            raise unreachable(error, self.base_url, self.timeout, lost_change=lost_change) from error
 
     async def _send_once(self, method: str, path: str, query: Sequence[Pair], body: Any,
                          headers: dict[str, str]) -> httpx.Response:
