@@ -29,7 +29,7 @@ BaseEntity = api_enum(
     {"PROJECT": "OrganizationProject", "ORGANIZATION_PROJECT": "OrganizationProject",
      "ORGANIZATION_CONTACT": "OrganizationContact", "CLIENT": "OrganizationContact",
      "TEAM": "OrganizationTeam", "ORGANIZATION_TEAM": "OrganizationTeam", "DAILY_PLAN": "DailyPlan"},
-    what="entity type",
+    what="entity type code",
 )
 ActionType = api_enum(("Created", "Updated", "Deleted"), what="activity action")
 ActorType = api_enum(("System", "User"), what="actor type")

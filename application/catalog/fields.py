@@ -63,17 +63,12 @@ def _iso_end_of_day(raw: object) -> str:
 
 
 Uuid = Annotated[str, Field(pattern=UUID_PATTERN, description="A Gauzy id (UUID).")]
-IsoDate = Annotated[
-    str,
-    BeforeValidator(_iso_datetime),
-    # Formats, asserted on our side, say "ISO date or date-time" without repeating it in words on every field.
-    WithJsonSchema({"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}),
-]
-
+# Formats, asserted on our side, say "ISO date or date-time" without repeating it in words on every field.
+ISO_DATE_SCHEMA = {"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}
+IsoDate = Annotated[str, BeforeValidator(_iso_datetime), WithJsonSchema(ISO_DATE_SCHEMA)]
 IsoEndDate = Annotated[
-    str,
-    BeforeValidator(_iso_end_of_day),
-    WithJsonSchema({"type": "string", "description": "ISO 8601 date or date-time; a date alone means its end"}),
+    str, BeforeValidator(_iso_end_of_day),
+    WithJsonSchema({**ISO_DATE_SCHEMA, "description": "A date alone means its end."}),
 ]
 
 

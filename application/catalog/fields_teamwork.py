@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 
 from application.catalog.fields import ToolInput, Uuid
@@ -17,8 +16,10 @@ ORG_SCOPE = {"organizationId": ContextValue.ORGANIZATION_ID, "tenantId": Context
 
 class OrgScope(ToolInput):
     """The reference's organization-contact tools take the organization explicitly; it
-    defaults to the signed-in user's, and Gauzy refuses one the user does not belong to."""
+    defaults to the signed-in user's, and Gauzy refuses one the user does not belong to.
+    No words on the fields: every organization and tenant parameter defaults to yours
+    (docs/decisions/020), and saying so on each would be read before every conversation."""
 
-    organizationId: Uuid | None = Field(None, description="Organization; defaults to yours.")  # noqa: N815
-    tenantId: Uuid | None = Field(None, description="Tenant; defaults to yours.")  # noqa: N815
+    organizationId: Uuid | None = None  # noqa: N815
+    tenantId: Uuid | None = None  # noqa: N815
 

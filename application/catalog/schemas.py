@@ -98,14 +98,14 @@ def _node(node: dict[str, Any], nullable: bool) -> dict[str, Any]:
     node = _without_null(node, nullable)
     out: dict[str, Any] = {}
     for key, value in node.items():
-        if not _says_nothing(key, value, node):
+        if not _says_nothing(key, value, node, nullable):
             out[key] = _keyword(key, value, nullable)
     return _long_enum(_uuid(out))
 
 
-def _says_nothing(key: str, value: Any, node: dict[str, Any]) -> bool:
+def _says_nothing(key: str, value: Any, node: dict[str, Any], nullable: bool) -> bool:
     """Keywords that change nothing a validator or a model would do with the schema."""
-    return (key == "title" or (key == "default" and value is None)
+    return (key == "title" or (key == "default" and (value is None or nullable))  # an answer has no default
             or (key == "additionalProperties" and value is True)  # the default
             or (key == "type" and value == "string" and isinstance(node.get("enum"), list)
                 and len(node["enum"]) <= LONG_ENUM and all(isinstance(v, str) for v in node["enum"])))

@@ -91,3 +91,14 @@ def test_an_unknown_currency_is_refused_with_the_field_named() -> None:
     assert Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).is_valid(arguments)
     refusal = ours_accept(tool, arguments)
     assert refusal is not None and "invoice_data.currency" in str(refusal) and "'QQQ'" in str(refusal)
+
+
+def test_an_unknown_record_kind_is_refused_as_a_code_the_pattern_allows() -> None:
+    # The kinds of record (30) are published as a pattern like the currencies; the refusal must
+    # read as an unknown code, the one documented difference (hypothesis found 'AAAA').
+    tool = full_catalog().get("get_activity_timeline")
+    schema, _ = published(tool)
+    arguments = {"entity": "AAAA", "entityId": "e3e70682-c209-4cac-629f-6fbed82c07cd"}
+    assert Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).is_valid(arguments)
+    refusal = ours_accept(tool, arguments)
+    assert refusal is not None and only_unknown_codes(refusal, schema) and "'AAAA'" in str(refusal)

@@ -21,8 +21,9 @@ PLAN_FIELDS = ("date", "workTimePlanned", "status", "employeeId", "organizationT
 
 
 class Unpaged(ToolInput):
-    page: int = Field(1, ge=1, description="Accepted for compatibility: Gauzy returns every matching plan.")
-    limit: int = Field(10, ge=1, le=100, description="Accepted for compatibility: Gauzy returns every matching plan.")
+    # Accepted for the reference's callers; Gauzy returns every matching plan. Not worth words on 10 tools.
+    page: int = Field(1, ge=1)
+    limit: int = Field(10, ge=1, le=100)
 
 
 class PlanFilters(Unpaged, RelationsInput):

@@ -59,7 +59,7 @@ class ContactData(ToolInput):
 
     model_config = ConfigDict(extra="allow")
     name: str | None = Field(None, min_length=1, description="Contact name (required to create).")
-    organizationId: Uuid | None = Field(None, description="Organization; defaults to yours.")  # noqa: N815
+    organizationId: Uuid | None = None  # noqa: N815 - defaults to yours, as everywhere (020)
     primaryEmail: str | None = None  # noqa: N815
     primaryPhone: str | None = None  # noqa: N815
     contactType: ContactType | None = None  # noqa: N815
@@ -99,7 +99,7 @@ class ContactUpdate(ContactData):
 
     model_config = ConfigDict(extra="forbid")
     id: Uuid
-    tenantId: Uuid | None = Field(None, description="Tenant; defaults to yours.")  # noqa: N815
+    tenantId: Uuid | None = None  # noqa: N815 - defaults to yours, as everywhere (020)
 
 
 class BulkCreateContacts(ToolInput):

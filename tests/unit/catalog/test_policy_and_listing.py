@@ -10,6 +10,7 @@ import pytest
 from application.catalog import full_catalog
 from application.catalog.catalog import ALWAYS_EXPOSED
 from application.catalog.core import CORE_TOOLS
+from application.catalog.schemas import input_schema
 from domain.errors import UnknownToolError
 
 FULL = full_catalog()
@@ -83,8 +84,23 @@ def test_the_default_listing_fits_forty_tools_and_32_kb() -> None:
     assert len(catalog.listed) <= 40 and wire_bytes(catalog) <= 32 * 1024
 
 
-def test_all_lists_every_tool_with_compiled_schemas_far_below_the_raw_ones() -> None:
-    catalog = FULL.select(toolsets=["all"])
-    assert len(catalog.listed) == len(FULL)
-    raw = sum(len(json.dumps(t.input_model.model_json_schema(), separators=(",", ":"))) for t in FULL)
-    assert wire_bytes(catalog) < raw / 1.5, "the compiler's savings are gone"
+def test_the_compiled_input_schemas_are_far_below_the_raw_ones() -> None:
+    # Like with like: the compiler's work is the input schemas; the listing also carries names,
+    # titles, descriptions and output schemas the compiler does not shorten.
+    raw = sum(compact_size(t.input_model.model_json_schema()) for t in FULL)
+    compiled = sum(compact_size(input_schema(t.input_model)) for t in FULL)
+    assert compiled < raw / 2, "the compiler's savings are gone"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10 open: `all` is ~246 KB of 200 KB; decision 020 says what is left")
+def test_all_fits_200_kb() -> None:
+    assert wire_bytes(FULL.select(toolsets=["all"])) <= 200 * 1024
+
+
+def test_all_does_not_grow_past_its_measured_size() -> None:
+    # A ceiling just above today's figure, so new tools that add weight are noticed at once.
+    assert wire_bytes(FULL.select(toolsets=["all"])) <= 250 * 1024
+
+
+def compact_size(schema: dict) -> int:
+    return len(json.dumps(schema, separators=(",", ":"), ensure_ascii=False).encode())

@@ -67,3 +67,15 @@ def test_annotations_carry_only_what_differs_from_mcp_defaults() -> None:
     assert tool_definition(catalog.get("get_tasks"))["annotations"] == {"readOnlyHint": True}
     assert tool_definition(catalog.get("create_task"))["annotations"] == {"destructiveHint": False}
     assert "annotations" not in tool_definition(catalog.get("delete_task"))
+
+
+def test_an_end_date_publishes_the_date_formats_it_is_checked_against() -> None:
+    # The published schema once said only "string", so '0' passed it and our validation refused it.
+    schema = input_schema(full_catalog().get("get_project_statistics").input_model)
+    end = schema["properties"]["endDate"]
+    assert end["anyOf"] == [{"format": "date"}, {"format": "date-time"}] and "end" in end["description"]
+
+
+def test_answers_publish_no_defaults() -> None:
+    schema = output_schema(full_catalog().get("get_time_logs").output_model)
+    assert "default" not in json.dumps(schema)
