@@ -91,8 +91,9 @@ class BulkCreateEmployees(ToolInput):
     employees: list[EmployeeData] = Field(min_length=1, max_length=100)
 
 
+# Gauzy sends an employee's name only with its user: lists ask for it unless the model chose relations.
 LIST = ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
-                    where={"search": "user.firstName", "where": "*"})
+                    where={"search": "user.firstName", "where": "*"}, defaults={"relations": ["user"]})
 CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="employee_data")
 ME = {"employeeId": ContextValue.EMPLOYEE_ID}
 
@@ -122,8 +123,9 @@ TOOLS = (
          ResourceCall("GET", f"{BASE}/members", Shape.PAGE, Tenancy.QUERY,
                       query={"organizationTeamId": "organizationTeamId",
                              "organizationProjectId": "organizationProjectId"}, paging=None)),
-    read("get_employee", "Get an employee", "Get one employee by id, optionally with relations such as 'user'.",
-         TOOLSET, GetEmployee, ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.WHERE), RECORD),
+    read("get_employee", "Get an employee", "Get one employee by id with their user (name, email); other "
+         "relations on request.", TOOLSET, GetEmployee,
+         ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.WHERE, defaults={"relations": ["user"]}), RECORD),
     read("get_employee_statistics", "Employee time statistics",
          "Tracked time, activity and counts of one employee in a date range.",
          TOOLSET, EmployeeStatistics,
