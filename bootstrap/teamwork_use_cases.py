@@ -9,6 +9,7 @@ from dependency_injector import providers
 
 from application.use_cases.activity_logs import FindActivityLogs
 from application.use_cases.contact_invites import InviteContact
+from application.use_cases.contact_members import UpdateContactByEmployee
 from application.use_cases.daily_plans import CreateDailyPlans, DailyPlanStatistics, RemoveTaskFromPlans
 from application.use_cases.employee_skills import ChangeEmployeeSkills
 from application.use_cases.teamwork_lists import ContactStatistics, ListReports, SearchComments, SearchSkills
@@ -35,6 +36,7 @@ def teamwork_use_cases(keeper: providers.Provider[Any], clock: providers.Provide
         "search_comments": providers.Singleton(SearchComments, keeper),
         "contact_statistics": providers.Singleton(ContactStatistics, keeper),
         "invite_organization_contact": providers.Singleton(InviteContact, keeper),
+        "update_contact_by_employee": providers.Singleton(UpdateContactByEmployee, keeper),
         "list_reports": providers.Singleton(ListReports, keeper),
         "assign_skill": providers.Singleton(ChangeEmployeeSkills, keeper, add=True),
         "unassign_skill": providers.Singleton(ChangeEmployeeSkills, keeper, add=False),

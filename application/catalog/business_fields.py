@@ -7,7 +7,7 @@ from typing import Annotated, Any, Self
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from application.catalog.fields import IsoDate, PageInput, RelationsInput, ToolInput
+from application.catalog.fields import IsoDate, IsoEndDate, PageInput, RelationsInput, ToolInput
 
 
 def _year_text(raw: Any) -> Any:
@@ -24,7 +24,7 @@ class DatePair(ToolInput):
     current month on the server), so one end alone is refused here instead."""
 
     startDate: IsoDate | None = Field(None, description="Start of the range; give endDate too.")  # noqa: N815
-    endDate: IsoDate | None = Field(None, description="End of the range; give startDate too.")  # noqa: N815
+    endDate: IsoEndDate | None = Field(None, description="End of the range; give startDate too.")  # noqa: N815
 
     @model_validator(mode="after")
     def _both_or_neither(self) -> Self:

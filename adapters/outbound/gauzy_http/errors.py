@@ -102,11 +102,22 @@ def _unauthorized(response: httpx.Response) -> DomainError:
 
 
 def _forbidden(response: httpx.Response) -> DomainError:
+    said = "; ".join(messages(response))
+    if TRACKING_DISABLED in said:
+        return PermissionDeniedError(f"Gauzy refused this request: {said}", hint=TRACKING_HINT)
     return PermissionDeniedError(
-        f"Gauzy refused this request: {'; '.join(messages(response))}.",
+        f"Gauzy refused this request: {said}.",
         hint="The signed-in user lacks a permission this needs, or the record belongs to another "
         "tenant or organization; ask a Gauzy admin for the permission or sign in as another user.",
     )
+
+
+# The timer's 403 when the employee record has isTrackingEnabled false: no role or permission
+# changes that, so the generic "ask for the permission" would send even a super admin astray.
+TRACKING_DISABLED = "time tracking functionality has been disabled"
+TRACKING_HINT = ("Time tracking is switched off on this employee's record (isTrackingEnabled: false), whatever "
+                 "the user's role. Switch it on with update_employee_profile (or update_employee) and "
+                 "employee_data {\"isTrackingEnabled\": true}.")
 
 
 def _not_found(response: httpx.Response) -> DomainError:

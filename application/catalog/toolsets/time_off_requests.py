@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ConfigDict, Field, field_serializer
 
 from application.catalog.enums_teamwork import TimeOffStatus
-from application.catalog.fields import IdInput, IsoDate, PageInput, RelationsInput, ToolInput, Uuid
+from application.catalog.fields import IdInput, IsoDate, IsoEndDate, PageInput, RelationsInput, ToolInput, Uuid
 from application.catalog.fields_teamwork import Hidden
 from application.catalog.model import ContextValue, ResourceCall, Shape, Tenancy
 from application.catalog.rows import RECORD, delete, read, write
@@ -38,7 +38,7 @@ class RequestFilters(ToolInput):
     join: Hidden = None  # pinned to JOINS by the row's defaults
     status: TimeOffStatus | None = None
     startDate: IsoDate | None = Field(None, description="Only requests overlapping this range (with endDate).")  # noqa: N815
-    endDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoEndDate | None = None  # noqa: N815
     policyName: str | None = Field(None, description="Part of the policy's name.")  # noqa: N815
     employeeName: str | None = Field(None, description="Part of the employee's first or last name.")  # noqa: N815
     includeArchived: bool = Field(  # noqa: N815
@@ -64,7 +64,7 @@ class PendingRequests(PageInput, RelationsInput):
     employeeId: Uuid | None = None  # noqa: N815
     policyName: str | None = Field(None, description="Part of the policy's name.")  # noqa: N815
     startDate: IsoDate | None = Field(None, description="Only requests overlapping this range (with endDate).")  # noqa: N815
-    endDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoEndDate | None = None  # noqa: N815
     status: Hidden = None
     includeArchived: Hidden = None  # noqa: N815
 

@@ -117,9 +117,11 @@ def test_contact_membership_goes_through_the_edit_by_member_route() -> None:
 def test_comments_use_base_entity_names() -> None:
     sent = request("create_comment", {"comment_data": {"comment": "Hi", "entity": "TASK", "entityId": ID}})
     assert (sent.method, sent.path, sent.body) == ("POST", "/api/comment", {"comment": "Hi", "entity": "Task",
-                                                                            "entityId": ID, **SCOPE})
+                                                                            "entityId": ID, "employeeId": "e-1",
+                                                                            **SCOPE})
     project = request("add_comment_to_project", {"projectId": ID, "comment": "Go"})
-    assert project.body == {"entityId": ID, "comment": "Go", "entity": "OrganizationProject", **SCOPE}
+    assert project.body == {"entityId": ID, "comment": "Go", "entity": "OrganizationProject",
+                            "employeeId": "e-1", **SCOPE}
 
 
 def test_comment_count_and_recent_comments_read_the_offset_list() -> None:

@@ -1,0 +1,137 @@
+"""Defects found on a real Gauzy API whose cause was ours, pinned where they are decided: the
+request a tool builds, its input schema, its description, the error wording."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+
+from adapters.outbound.gauzy_http.errors import error_for
+from application.catalog import full_catalog
+from application.catalog.model import ResourceCall
+from application.requests import build_request
+from application.results import check_deleted
+from application.validation import validate_arguments
+from domain.errors import InvalidInputError, NotFoundError
+from domain.gauzy import GauzyRequest
+from domain.principal import GauzyCredential
+
+CREDENTIAL = GauzyCredential(access_token="a", refresh_token="r", tenant_id="t-1", organization_id="o-1",
+                             user_id="u-1", employee_id="e-1", expires_at=datetime(2030, 1, 1, tzinfo=UTC))
+CATALOG = full_catalog()
+ID = "11111111-1111-4111-8111-111111111111"
+LAST_MS = "2026-04-26T23:59:59.999Z"
+
+
+def request(tool: str, arguments: dict[str, Any]) -> GauzyRequest:
+    spec = CATALOG.get(tool)
+    assert isinstance(spec.operation, ResourceCall)
+    values = validate_arguments(spec.input_model, arguments).model_dump(exclude_none=True)
+    return build_request(spec.operation, values, CREDENTIAL)
+
+
+def refusal(tool: str, arguments: dict[str, Any]) -> str:
+    with pytest.raises(InvalidInputError) as caught:
+        validate_arguments(CATALOG.get(tool).input_model, arguments)
+    return str(caught.value)
+
+
+WEEK = {"startDate": "2026-04-20", "endDate": "2026-04-26"}
+
+
+@pytest.mark.parametrize(("tool", "extra", "where"), [
+    ("get_project_statistics", {}, lambda r: r.query),
+    ("get_employee_statistics", {"employeeId": ID}, lambda r: r.query),
+    ("get_task_statistics", {}, lambda r: r.body),
+    ("get_expenses", {}, lambda r: r.query["where"]["valueDate"]),
+    ("get_payments", {}, lambda r: r.query["where"]["paymentDate"]),
+])
+def test_a_date_only_end_of_range_means_the_whole_day(tool: str, extra: dict[str, Any], where: Any) -> None:
+    sent = where(request(tool, {**WEEK, **extra}))
+    assert (sent["startDate"], sent["endDate"]) == ("2026-04-20T00:00:00Z", LAST_MS)
+
+
+def test_a_date_time_end_is_kept_as_given() -> None:
+    sent = request("get_project_statistics", {"startDate": "2026-04-20", "endDate": "2026-04-26T12:00:00Z"})
+    assert sent.query["endDate"] == "2026-04-26T12:00:00Z"
+
+
+def test_the_working_employees_range_ends_with_its_last_day() -> None:
+    sent = request("get_working_employees", {"forRange": {"start": "2026-04-01", "end": "2026-04-30"}})
+    assert sent.query["findInput"]["forRange"]["endDate"] == "2026-04-30T23:59:59.999Z"
+
+
+def test_tasks_can_be_filtered_on_the_closed_status_gauzy_stores() -> None:
+    assert request("get_tasks", {"status": "closed"}).query["where"]["status"] == "closed"
+    assert request("get_task_count", {"status": "CLOSED"}).query["status"] == "closed"
+
+
+@pytest.mark.parametrize("tool", ["add_comment_to_task", "add_comment_to_project", "create_comment"])
+def test_comments_are_written_as_the_signed_in_employee(tool: str) -> None:
+    arguments = {"comment_data": {"comment": "Hi", "entity": "Task", "entityId": ID}} if tool == "create_comment" \
+        else {"taskId": ID, "projectId": ID, "comment": "Hi"}
+    if tool != "create_comment":
+        arguments = {k: v for k, v in arguments.items() if k in CATALOG.get(tool).input_model.model_fields}
+    assert request(tool, arguments).body["employeeId"] == "e-1"
+
+
+def test_the_timer_refusal_for_disabled_tracking_names_the_employee_flag_and_the_fix() -> None:
+    answer = httpx.Response(403, json={"statusCode": 403, "message": (
+        "The time tracking functionality has been disabled for you.")})
+    hint = error_for(answer, "http://gauzy").hint
+    assert "isTrackingEnabled" in hint and "update_employee_profile" in hint
+    assert "ask a Gauzy admin for the permission" not in hint
+
+
+def test_tracking_can_be_switched_on_through_a_field_the_profile_schema_shows() -> None:
+    data = CATALOG.get("update_employee_profile").input_model.model_json_schema()["$defs"]["EmployeeData"]
+    assert "isTrackingEnabled" in data["properties"]
+    assert request("update_employee_profile", {"employee_data": {"isTrackingEnabled": True}}).body[
+        "isTrackingEnabled"] is True
+
+
+@pytest.mark.parametrize("tool", ["update_task", "update_employee", "update_employee_profile"])
+def test_updates_whose_gauzy_answer_lacks_stored_fields_answer_with_the_stored_record(tool: str) -> None:
+    operation = CATALOG.get(tool).operation
+    assert isinstance(operation, ResourceCall) and operation.answer_stored
+
+
+def test_employees_are_listed_with_their_users_by_default() -> None:
+    assert request("get_employees", {}).query["relations"] == ["user"]
+    assert request("get_employees", {"relations": ["tags"]}).query["relations"] == ["tags"]
+
+
+def test_project_statistics_say_gauzy_returns_five_projects_at_most() -> None:
+    assert "5 projects" in CATALOG.get("get_project_statistics").description
+
+
+def test_a_delete_answered_without_a_body_says_what_was_deleted() -> None:
+    assert check_deleted("DELETE", f"/api/organization-projects/{ID}", None) == {
+        "deleted": True, "id": ID, "path": f"/api/organization-projects/{ID}"}
+    with pytest.raises(NotFoundError):
+        check_deleted("DELETE", f"/api/deals/{ID}", {"raw": [], "affected": 0})
+
+
+@pytest.mark.parametrize(("tool", "arguments", "explained"), [
+    ("create_income", {"income_data": {"amount": 5}}, "get_organization_contacts"),
+    ("create_candidate", {"candidate_data": {}}, "email"),
+    ("create_product", {"product_data": {}}, "name"),
+    ("update_estimate_status", {"id": ID, "data": {}}, "accepted"),
+])
+def test_a_missing_required_field_is_explained(tool: str, arguments: dict[str, Any], explained: str) -> None:
+    text = refusal(tool, arguments)
+    assert ": required (" in text and explained in text.lower(), text
+
+
+def test_contact_fields_are_accepted_by_update_organization_contact_by_employee() -> None:
+    model = CATALOG.get("update_organization_contact_by_employee").input_model
+    parsed = validate_arguments(model, {"id": ID, "organizationId": ID, "contact_data": {"name": "Acme"}})
+    assert parsed.model_dump(exclude_none=True)["contact_data"] == {"name": "Acme"}
+
+
+def test_an_unknown_nested_field_lists_the_fields_of_its_own_object() -> None:
+    nested = refusal("update_comment", {"id": ID, "comment_data": {"nonsense": 1}})
+    assert "allowed: comment, parentId" in nested, nested
