@@ -20,6 +20,7 @@ from domain.errors import (
     AuthenticationError,
     ConflictError,
     DomainError,
+    GauzyDefectError,
     GauzyValidationError,
     NotFoundError,
     PermissionDeniedError,
@@ -41,6 +42,30 @@ def _said(body: Any) -> Any:
     if body.get("code") and not body.get("message"):  # an ORM error object, not an HttpException
         return body.get("detail") or f"database error {body['code']}"
     return body.get("message")
+
+
+def failed_inside(body: Any) -> bool:
+    """A success status whose body is only `{"message"}`: a non-HTTP error (a TypeError, an
+    unwrapped ORM error) inside the handler, which Gauzy's TransformInterceptor rethrows
+    without a status, so the route's own 200/201/202 stays. No Gauzy route answers a bare
+    message on success."""
+    return isinstance(body, dict) and set(body) == {"message"} and isinstance(body["message"], str)
+
+
+# Every merchant route of Gauzy at least up to 39a5c3adfe: MerchantService has no @Injectable(),
+# so Nest builds it without its repositories and each call dereferences an undefined one.
+BROKEN_ROUTES = {"/api/merchants": (
+    "This Gauzy version cannot serve merchants at all: its merchant service is built without a database "
+    "repository, so every merchant route fails the same way, reads and writes alike, and nothing is stored. "
+    "No other Gauzy route reads or writes merchants; it needs a Gauzy release that fixes the merchant module.")}
+
+
+def defect(method: str, path: str, message: str) -> GauzyDefectError:
+    said = scrub(message)
+    hint = next((why for prefix, why in BROKEN_ROUTES.items() if path.startswith(prefix)),
+                "This is a failure inside Gauzy, not a problem with the arguments; trying again will not help. "
+                "Check with a read tool whether anything changed, and look at the Gauzy server's log.")
+    return GauzyDefectError(f"Gauzy failed while handling {method} {path}: {said}.", hint=hint)
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:

@@ -135,3 +135,29 @@ def test_contact_fields_are_accepted_by_update_organization_contact_by_employee(
 def test_an_unknown_nested_field_lists_the_fields_of_its_own_object() -> None:
     nested = refusal("update_comment", {"id": ID, "comment_data": {"nonsense": 1}})
     assert "allowed: comment, parentId" in nested, nested
+
+
+@pytest.mark.parametrize(("tool", "arguments", "columns"), [
+    ("create_goal", {"goal_data": {"name": "G", "deadline": "Q4", "level": "ORGANIZATION"}},
+     {"description": "", "progress": 0}),
+    ("create_key_result", {"key_result_data": {"name": "K", "goalId": ID, "deadline": "No Custom Deadline"}},
+     {"description": ""}),
+    ("create_equipment", {"equipment_data": {"name": "Laptop"}},
+     {"type": "", "serialNumber": "", "autoApproveShare": False}),
+    ("create_skill", {"skill_data": {"name": "Go"}}, {"color": "#6b7280"}),
+])
+def test_creates_fill_the_not_null_columns_the_dto_leaves_optional(tool: str, arguments: dict[str, Any],
+                                                                   columns: dict[str, Any]) -> None:
+    body = request(tool, arguments).body
+    assert {key: body.get(key) for key in columns} == columns
+
+
+def test_given_values_win_over_the_not_null_fillers() -> None:
+    body = request("create_equipment", {"equipment_data": {"name": "Laptop", "type": "Laptop"}}).body
+    assert body["type"] == "Laptop"
+
+
+def test_new_invoices_fill_the_not_null_discount_and_terms() -> None:
+    from application.catalog.toolsets.invoices import CREATE
+    body = build_request(CREATE, {"invoice_data": {}}, CREDENTIAL).body
+    assert (body["discountValue"], body["terms"]) == (0, "")
