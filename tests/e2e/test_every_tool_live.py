@@ -12,7 +12,7 @@ import pytest
 from application.catalog import full_catalog
 from tests.demo import demo_client
 from tests.live import LIVE_EMAIL, LIVE_PASSWORD, RawGauzy, live_url
-from tests.tool_harness import ToolHarness, mcp_caller
+from tests.tool_harness import GAUZY_CANNOT, ToolHarness, mcp_caller
 
 pytestmark = [pytest.mark.e2e, pytest.mark.live_gauzy, pytest.mark.anyio]
 NAMES = [tool.name for tool in full_catalog()]
@@ -36,6 +36,10 @@ def team(live: RawGauzy) -> str:
 @pytest.mark.parametrize("name", NAMES)
 async def test_tool_succeeds_against_the_real_api(name: str, live: RawGauzy, team: str) -> None:
     async with demo_client(api_base_url=live_url(), auth_email=LIVE_EMAIL, auth_password=LIVE_PASSWORD) as client:
-        harness = ToolHarness(mcp_caller(client), login_email=LIVE_EMAIL, login_password=LIVE_PASSWORD, team=team)
+        harness = ToolHarness(mcp_caller(client), login_email=LIVE_EMAIL, login_password=LIVE_PASSWORD,
+                              on_gauzy=True, team=team)
         is_error, value = await harness.run(name)
+    if name in GAUZY_CANNOT:  # this Gauzy version fails there itself; the tool must say so plainly
+        assert is_error and GAUZY_CANNOT[name] in str(value), value
+        return
     assert not is_error, value

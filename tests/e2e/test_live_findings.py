@@ -94,3 +94,12 @@ async def test_contact_fields_change_through_update_organization_contact_by_empl
 
 def names(page: dict[str, Any]) -> set[str]:
     return {str(item.get("name")) for item in page["items"]}
+
+
+async def test_merchant_tools_say_plainly_that_this_gauzy_cannot_serve_merchants(client: Client) -> None:
+    for tool, arguments in (("get_merchants", {}), ("get_merchant_count", {}), ("search_merchants", {"query": "a"}),
+                            ("create_merchant", {"merchant_data": {"name": "Never stored"}})):
+        text = await refused(client, tool, arguments)
+        assert "gauzy_failed" in text and "cannot serve merchants" in text, (tool, text)
+    outcome = await ok(client, "bulk_create_merchants", {"merchants": [{"name": "Never stored either"}]})
+    assert outcome["failed"] == 1 and "cannot serve merchants" in outcome["results"][0]["error"]

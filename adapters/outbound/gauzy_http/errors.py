@@ -86,6 +86,9 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
 def error_for(response: httpx.Response, base_url: str) -> DomainError:
     """The domain error for a non-2xx answer (the port's table)."""
     status = response.status_code
+    path = response.request.url.path
+    if any(path.startswith(prefix) for prefix in BROKEN_ROUTES):
+        return defect(response.request.method, path, "; ".join(messages(response)))
     if status >= 500:
         return server_error(response, base_url)
     make = _BY_STATUS.get(status, _rejected)

@@ -9,13 +9,14 @@ from typing import Any
 import httpx
 import pytest
 
-from adapters.outbound.gauzy_http.errors import error_for
+from adapters.outbound.gauzy_http.errors import defect, error_for, failed_inside
 from application.catalog import full_catalog
 from application.catalog.model import ResourceCall
+from application.catalog.toolsets.invoices import CREATE as NEW_INVOICE
 from application.requests import build_request
 from application.results import check_deleted
 from application.validation import validate_arguments
-from domain.errors import InvalidInputError, NotFoundError
+from domain.errors import GauzyDefectError, InvalidInputError, NotFoundError
 from domain.gauzy import GauzyRequest
 from domain.principal import GauzyCredential
 
@@ -80,7 +81,8 @@ def test_comments_are_written_as_the_signed_in_employee(tool: str) -> None:
 
 def test_the_timer_refusal_for_disabled_tracking_names_the_employee_flag_and_the_fix() -> None:
     answer = httpx.Response(403, json={"statusCode": 403, "message": (
-        "The time tracking functionality has been disabled for you.")})
+        "The time tracking functionality has been disabled for you.")},
+        request=httpx.Request("POST", "http://gauzy/api/timesheet/timer/start"))
     hint = error_for(answer, "http://gauzy").hint
     assert "isTrackingEnabled" in hint and "update_employee_profile" in hint
     assert "ask a Gauzy admin for the permission" not in hint
@@ -158,6 +160,22 @@ def test_given_values_win_over_the_not_null_fillers() -> None:
 
 
 def test_new_invoices_fill_the_not_null_discount_and_terms() -> None:
-    from application.catalog.toolsets.invoices import CREATE
-    body = build_request(CREATE, {"invoice_data": {}}, CREDENTIAL).body
+    body = build_request(NEW_INVOICE, {"invoice_data": {}}, CREDENTIAL).body
     assert (body["discountValue"], body["terms"]) == (0, "")
+
+
+def merchant_answer(status: int, body: object, method: str = "GET") -> httpx.Response:
+    return httpx.Response(status, json=body, request=httpx.Request(method, "http://gauzy/api/merchants/pagination"))
+
+
+def test_a_success_status_carrying_only_an_error_message_is_a_gauzy_failure() -> None:
+    assert failed_inside({"message": "Cannot read properties of undefined (reading 'metadata')"})
+    assert not failed_inside({"message": "ok", "items": []})
+    assert not failed_inside({"items": [], "total": 0})
+
+
+def test_merchant_failures_say_this_gauzy_version_cannot_serve_merchants() -> None:
+    error = defect("GET", "/api/merchants/pagination", "Cannot read properties of undefined (reading 'metadata')")
+    assert isinstance(error, GauzyDefectError) and "cannot serve merchants" in error.hint
+    refused = error_for(merchant_answer(400, {}), "http://gauzy")
+    assert isinstance(refused, GauzyDefectError) and "cannot serve merchants" in refused.hint
