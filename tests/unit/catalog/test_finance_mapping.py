@@ -55,7 +55,7 @@ def test_invoice_create_row_fills_status_currency_and_sender() -> None:
     request = build_request(invoices.CREATE, {"invoice_data": {"invoiceNumber": 7}}, CREDENTIAL)
     assert (request.method, request.path) == ("POST", "/api/invoices")
     assert request.body == {"invoiceNumber": 7, "status": "DRAFT", "currency": "USD", "fromOrganizationId": "o-1",
-                            **SCOPE}
+                            "discountValue": 0, "terms": "", **SCOPE}
 
 
 def test_invoice_update_copies_the_required_fields_from_the_record() -> None:
