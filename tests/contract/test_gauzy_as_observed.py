@@ -4,6 +4,7 @@ HTTP calls, before any tool shapes them. Each behaviour here was first seen on t
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -69,3 +70,35 @@ def test_the_timer_refuses_an_employee_whose_tracking_is_disabled(gauzy: RawGauz
     status, body = gauzy.call("POST", "/api/timesheet/timer/start", body={"logType": "TRACKED", "source": "BROWSER",
                                                                           **gauzy.scoped()})
     assert (status, body["message"]) == (403, "The time tracking functionality has been disabled for you.")
+
+
+def test_time_off_pagination_refuses_the_join_its_filters_need_and_find_all_works(gauzy: RawGauzy) -> None:
+    policy = created(gauzy, "/api/time-off-policy", {"name": f"Raw leave {uuid.uuid4().hex[:6]}", "paid": True,
+                                                     "requiresApproval": False, "employees": []})
+    request = created(gauzy, "/api/time-off-request", {
+        "start": "2031-03-03T00:00:00Z", "end": "2031-03-04T00:00:00Z", "requestDate": "2031-02-01T00:00:00Z",
+        "employees": [{"id": gauzy.employee_id}], "policyId": policy["id"], "status": "REQUESTED"})
+    join = {"alias": "time_off_request", "leftJoin": {"employees": "time_off_request.employees"}}
+    status, _ = gauzy.call("GET", "/api/time-off-request/pagination", {
+        "where": {**gauzy.scoped(), "employeeIds": [gauzy.employee_id]}, "join": join})
+    assert status == 400
+    find = {"findInput": {**gauzy.scoped(), "employeeId": gauzy.employee_id,
+                          "startDate": "2000-01-01T00:00:00Z", "endDate": "2100-12-31T00:00:00Z"}}
+    response = gauzy.http.get("/api/time-off-request", params={"data": json.dumps(find)})
+    assert response.status_code == 200, response.text
+    found = {item["id"]: item for item in response.json()["items"]}
+    assert found[request["id"]]["policy"]["id"] == policy["id"]
+    assert [e["id"] for e in found[request["id"]]["employees"]] == [gauzy.employee_id]
+
+
+def test_time_off_find_all_bounds_the_start_on_a_twelve_hour_clock(gauzy: RawGauzy) -> None:
+    """Asked for 00:00-00:59 of a day, the route answers a request starting at 12:30 that day: moment's
+    'hh' writes both bounds as 12:xx, compared with the stored 24-hour start."""
+    policy = created(gauzy, "/api/time-off-policy", {"name": f"Clock {uuid.uuid4().hex[:6]}", "paid": True,
+                                                     "requiresApproval": False, "employees": []})
+    request = created(gauzy, "/api/time-off-request", {
+        "start": "2032-06-10T12:30:00Z", "end": "2032-06-10T18:00:00Z", "requestDate": "2032-06-01T00:00:00Z",
+        "employees": [{"id": gauzy.employee_id}], "policyId": policy["id"], "status": "REQUESTED"})
+    find = {"findInput": {**gauzy.scoped(), "startDate": "2032-06-10T00:00:00Z", "endDate": "2032-06-10T00:59:59Z"}}
+    response = gauzy.http.get("/api/time-off-request", params={"data": json.dumps(find)})
+    assert response.status_code == 200 and request["id"] in [i["id"] for i in response.json()["items"]]

@@ -28,6 +28,19 @@ def request_page(store: Store, caller: Caller, params: Mapping[str, str], query:
     return page(loaded, query, skip_is_page=True)
 
 
+def all_requests(store: Store, caller: Caller, params: Mapping[str, str], query: Mapping[str, Any],
+                 body: Any) -> Any:
+    """GET /time-off-request?data= (getAllTimeOffRequests): the organization's requests, of one
+    employee when findInput names one, each with its policy and employees (the route joins both)."""
+    find = dict(query.get("findInput") or {})
+    organization_id = str(find.get("organizationId") or "")
+    check_organization(organization_id, caller, field="findInput.organizationId")
+    rows = [r for r in store.find(REQUESTS, caller, {"organizationId": organization_id})
+            if not find.get("employeeId") or find["employeeId"] in {e["id"] for e in r.get("employees") or []}]
+    loaded = with_relations(store, caller, rows, ["policy", "employees"], {"policy": ("policyId", POLICIES)})
+    return {"items": loaded, "total": len(loaded)}
+
+
 def _range(where: Mapping[str, Any], caller: Caller) -> tuple[Any, Any]:
     if where.get("startDate") and where.get("endDate"):
         return moment(where["startDate"]), moment(where["endDate"])
@@ -111,6 +124,7 @@ def _policy(store: Store, caller: Caller, fields: Mapping[str, Any]) -> dict[str
 
 SPECIAL: dict[tuple[str, str], Handler] = {
     ("GET", "/api/time-off-request/pagination"): request_page,
+    ("GET", "/api/time-off-request"): all_requests,
     ("POST", "/api/time-off-request"): create_request,
     ("PUT", "/api/time-off-request/approval/:id"): set_status("APPROVED"),
     ("PUT", "/api/time-off-request/denied/:id"): set_status("DENIED"),
