@@ -102,3 +102,15 @@ def test_time_off_find_all_bounds_the_start_on_a_twelve_hour_clock(gauzy: RawGau
     find = {"findInput": {**gauzy.scoped(), "startDate": "2032-06-10T00:00:00Z", "endDate": "2032-06-10T00:59:59Z"}}
     response = gauzy.http.get("/api/time-off-request", params={"data": json.dumps(find)})
     assert response.status_code == 200 and request["id"] in [i["id"] for i in response.json()["items"]]
+
+
+@pytest.mark.parametrize(("path", "body"), [
+    ("/api/skills", {"name": "No colour"}),
+    ("/api/goals", {"name": "No progress", "deadline": "Q4", "level": "Organization"}),
+    ("/api/image-assets", {"name": "no-url.png"}),
+])
+def test_an_insert_without_a_not_null_column_is_refused_by_the_database(gauzy: RawGauzy, path: str,
+                                                                        body: dict[str, Any]) -> None:
+    status, refusal = gauzy.call("POST", path, body={**body, **gauzy.scoped()})
+    assert status == 400 and "NOTNULL" in str(refusal.get("code")), refusal
+    assert "message" not in refusal  # nothing in the answer names the column

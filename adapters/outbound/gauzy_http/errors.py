@@ -9,6 +9,7 @@ ORM error carries the error object instead (no `message`; `detail` when Postgres
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -40,8 +41,42 @@ def _said(body: Any) -> Any:
     if not isinstance(body, dict):
         return None
     if body.get("code") and not body.get("message"):  # an ORM error object, not an HttpException
+        if "NOTNULL" in str(body["code"]) or body["code"] == "23502":
+            return _not_null(body)
         return body.get("detail") or f"database error {body['code']}"
     return body.get("message")
+
+
+MAX_LISTED = 15
+INSERT = re.compile(r'^\s*INSERT INTO "(?P<table>\w+)"\s*\((?P<columns>[^)]*)\)\s*VALUES\s*\((?P<values>.*)\)', re.S)
+
+
+def _not_null(body: dict[str, Any]) -> str:
+    """A NOT NULL column got no value. PostgreSQL names it (`column`); SQLite's message is not in
+    the body, but the failed INSERT is: the columns it sent as NULL are where to look."""
+    if body.get("column"):
+        return f"the database requires a value for {body.get('table') or 'the record'}.{body['column']}"
+    found = INSERT.match(str(body.get("query") or ""))
+    if found is None:
+        return f"the database requires a value for a column that got none ({body['code']})"
+    columns = [c.strip().strip('"') for c in found["columns"].split(",")]
+    values = [v.strip().upper() for v in _top_level(found["values"])]
+    empty = [column for column, value in zip(columns, values, strict=False) if value == "NULL"]
+    return (f"the database requires a value for one of the {found['table']} columns sent empty: "
+            f"{', '.join(empty[:MAX_LISTED]) or 'none listed'} ({body['code']}); give it in the call")
+
+
+def _top_level(text: str) -> list[str]:
+    """Split a VALUES list on the commas outside parentheses (`datetime('now')` stays whole)."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
 
 
 def failed_inside(body: Any) -> bool:

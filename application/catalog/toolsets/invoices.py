@@ -171,9 +171,10 @@ TOOLS = (
          "Get one invoice by id, optionally with relations such as 'invoiceItems', 'toContact' or 'payments'.",
          TOOLSET, GetInvoice, GET, RECORD),
     write("create_invoice", "Create an invoice",
-          "Create an invoice (or an estimate with isEstimate). Everything is optional: number, dates, status "
-          f"({DEFAULT_STATUS}), currency ({DEFAULT_CURRENCY}) and sender get defaults; invoiceItems are added as "
-          "its lines. Returns the new invoice with its id.",
+          "Create an invoice (or an estimate with isEstimate). No field must be given: number, dates, status "
+          f"({DEFAULT_STATUS}), currency ({DEFAULT_CURRENCY}), sender, discount (0) and terms (none) get defaults; "
+          "give toContactId to bill a client. invoiceItems are added as its lines. Returns the new invoice with "
+          "its id.",
           TOOLSET, CreateInvoice,
           UseCaseCall("create_invoice", (HIGHEST.route, CREATE.route, ADD_ITEMS.route)), output=RECORD),
     write("update_invoice", "Update an invoice",

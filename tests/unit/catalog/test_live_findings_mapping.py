@@ -179,3 +179,32 @@ def test_merchant_failures_say_this_gauzy_version_cannot_serve_merchants() -> No
     assert isinstance(error, GauzyDefectError) and "cannot serve merchants" in error.hint
     refused = error_for(merchant_answer(400, {}), "http://gauzy")
     assert isinstance(refused, GauzyDefectError) and "cannot serve merchants" in refused.hint
+
+
+@pytest.mark.parametrize(("tool", "arguments"), [
+    ("add_product_gallery_images", {"productId": ID, "images": [{"name": "front.png"}]}),
+    ("set_product_featured_image", {"productId": ID, "image": {"name": "front.png"}}),
+])
+def test_a_new_image_without_url_is_refused_before_the_database_refuses_it(tool: str,
+                                                                          arguments: dict[str, Any]) -> None:
+    assert "url of a new one" in refusal(tool, arguments)
+
+
+SQLITE_NOT_NULL = {"query": 'INSERT INTO "invoice"("id", "currency", "discountValue", "terms", "createdAt") '
+                            "VALUES (?, ?, NULL, NULL, datetime('now'))",
+                   "parameters": ["i-1", "USD"], "driverError": {"code": "SQLITE_CONSTRAINT_NOTNULL"},
+                   "code": "SQLITE_CONSTRAINT_NOTNULL"}
+
+
+def test_a_not_null_failure_names_the_columns_that_went_empty() -> None:
+    said = str(error_for(httpx.Response(400, json=SQLITE_NOT_NULL, request=httpx.Request(
+        "POST", "http://gauzy/api/invoices")), "http://gauzy"))
+    assert "invoice columns sent empty: discountValue, terms" in said and "USD" not in said and "i-1" not in said
+    postgres = {"code": "23502", "table": "invoice", "column": "discountValue", "detail": "Failing row contains"}
+    said = str(error_for(httpx.Response(400, json=postgres, request=httpx.Request(
+        "POST", "http://gauzy/api/invoices")), "http://gauzy"))
+    assert "invoice.discountValue" in said
+
+
+def test_create_invoice_no_longer_promises_that_everything_is_optional() -> None:
+    assert "Everything is optional" not in CATALOG.get("create_invoice").description
