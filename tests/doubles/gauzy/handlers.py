@@ -152,6 +152,12 @@ def create_row(call: Call, table: str | None = None, defaults: dict[str, Any] | 
     return call.store.insert(table or call.route.collection, row)
 
 
+# TaskService.update and EmployeeUpdateHandler save through crud.service create({...input, id}): the
+# answer is the object saved (what was sent, the id, the timestamps), not the stored record. Seen on a
+# real API as the fields a call left out reading null.
+ANSWERS_AS_SENT = ("PUT /api/tasks/:id", "PUT /api/employee/:id")
+
+
 def _update(call: Call) -> Reply:
     row = find_row(call)
     changes = {k: v for k, v in call.body_dict().items() if k not in ("id", "tenantId", "tenant", "createdAt")}
@@ -160,6 +166,9 @@ def _update(call: Call) -> Reply:
     updated = call.store.update(call.route.collection, str(row["id"]), changes) or row
     if call.route.shape.startswith("UpdateResult"):
         return Reply(call.route.success_status, {"generatedMaps": [], "raw": [], "affected": 1})
+    if call.route.key in ANSWERS_AS_SENT:
+        saved = {key: None for key in updated} | changes | {key: updated.get(key) for key in ("id", "updatedAt")}
+        return Reply(call.route.success_status, saved)
     return Reply(call.route.success_status, present(call.store, updated))
 
 
