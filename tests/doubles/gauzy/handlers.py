@@ -167,7 +167,7 @@ def _update(call: Call) -> Reply:
     if call.route.shape.startswith("UpdateResult"):
         return Reply(call.route.success_status, {"generatedMaps": [], "raw": [], "affected": 1})
     if call.route.key in ANSWERS_AS_SENT:
-        saved = {key: None for key in updated} | changes | {key: updated.get(key) for key in ("id", "updatedAt")}
+        saved = dict.fromkeys(updated) | changes | {key: updated.get(key) for key in ("id", "updatedAt")}
         return Reply(call.route.success_status, saved)
     return Reply(call.route.success_status, present(call.store, updated))
 
