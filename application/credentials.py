@@ -86,6 +86,11 @@ class CredentialKeeper:
         async with self._lock(caller.credential_key):
             return await self._refresh_if_still(caller, lambda _: True)
 
+    @property
+    def has_service_account(self) -> bool:
+        """Whether a caller without a credential is signed in with the configured account."""
+        return self._service_account is not None
+
     async def session(self, caller: CallerContext) -> Session | None:
         return await self._sessions.load(caller.credential_key)
 

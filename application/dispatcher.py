@@ -87,7 +87,9 @@ class ToolDispatcher:
             current = await self._keeper.send(invocation.caller, current_record_request(request, credential))
             request = merge_missing(request, current, call.merge_current)
         answer = await self._keeper.send(invocation.caller, request)
-        check_deleted(request.method, request.path, answer)
+        answer = check_deleted(request.method, request.path, answer)
+        if call.answer_stored:
+            answer = await self._keeper.send(invocation.caller, current_record_request(request, credential))
         return shape_result(call.shape, answer)
 
     async def _bulk(self, tool: ToolSpec, bulk: BulkCall, arguments: BaseModel, invocation: Invocation) -> Any:

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from application.catalog.model import Shape
 from domain.errors import NotFoundError
 
+UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
-def check_deleted(method: str, path: str, answer: Any) -> None:
-    """Gauzy answers a DELETE of an unknown id with `affected: 0`, not 404: say it plainly."""
-    if method == "DELETE" and isinstance(answer, dict) and answer.get("affected") == 0:
+
+def check_deleted(method: str, path: str, answer: Any) -> Any:
+    """Gauzy answers a DELETE of an unknown id with `affected: 0`, not 404: say it plainly.
+    Some DELETE routes answer 204 with no body: say what was deleted instead of `null`."""
+    if method != "DELETE":
+        return answer
+    if isinstance(answer, dict) and answer.get("affected") == 0:
         raise NotFoundError(f"Nothing was deleted: no record at {path}.", hint="Check the id with a list tool.")
+    if answer is None or answer == "":
+        ids = UUID.findall(path)
+        return {"deleted": True, "id": ids[-1] if ids else None, "path": path}
+    return answer
 
 
 def shape_result(shape: Shape, answer: Any) -> Any:

@@ -9,13 +9,15 @@ Failures name the field, the bad value and what is allowed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import typing
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema import ValidationError as SchemaError
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from application.catalog.schemas import input_schema
 from domain.errors import InvalidInputError
@@ -92,14 +94,42 @@ def describe(model: type[BaseModel], error: ValidationError) -> list[str]:
     problems = []
     for item in error.errors(include_url=False):
         where = ".".join(str(part) for part in item["loc"]) or "(arguments)"
+        owner, field = _field_at(model, item["loc"])
         if item["type"] == "missing":
-            problems.append(f"{where}: required")
+            # The field's description says what it is and which tool finds one.
+            about = field.description if field is not None and field.description else ""
+            problems.append(f"{where}: required" + (f" ({about})" if about else ""))
         elif item["type"] == "extra_forbidden":
-            allowed = ", ".join(model.model_fields) or "none"
-            problems.append(f"{where}: unknown parameter; allowed: {allowed}")
+            allowed = ", ".join(owner.model_fields) if owner is not None else ""
+            problems.append(f"{where}: unknown parameter; allowed: {allowed or 'none'}")
         else:
             problems.append(f"{where}: {item['msg']} (got {_shown(where, item.get('input'))})")
     return problems
+
+
+def _field_at(model: type[BaseModel], loc: Sequence[int | str]) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    """The model that holds the field at `loc` (list indices skipped) and the field itself."""
+    owner: type[BaseModel] | None = model
+    field: FieldInfo | None = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if owner is None or part not in owner.model_fields:
+            return owner, None
+        field = owner.model_fields[part]
+        owner = _model_in(field.annotation)
+    return owner, field
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model inside an annotation such as `Data`, `Data | None` or `list[Data]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def _shown(where: str, value: Any) -> str:

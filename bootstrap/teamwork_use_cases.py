@@ -9,10 +9,12 @@ from dependency_injector import providers
 
 from application.use_cases.activity_logs import FindActivityLogs
 from application.use_cases.contact_invites import InviteContact
+from application.use_cases.contact_members import UpdateContactByEmployee
 from application.use_cases.daily_plans import CreateDailyPlans, DailyPlanStatistics, RemoveTaskFromPlans
 from application.use_cases.employee_skills import ChangeEmployeeSkills
 from application.use_cases.teamwork_lists import ContactStatistics, ListReports, SearchComments, SearchSkills
 from application.use_cases.time_off import ReplaceTimeOffPolicy, TimeOffBalance, TimeOffStatistics
+from application.use_cases.time_off_requests import ListTimeOffRequests
 
 
 def teamwork_use_cases(keeper: providers.Provider[Any], clock: providers.Provider[Any]) -> dict[str, Any]:
@@ -22,6 +24,11 @@ def teamwork_use_cases(keeper: providers.Provider[Any], clock: providers.Provide
         "time_off_balance": providers.Singleton(TimeOffBalance, keeper, clock, mine=False),
         "my_time_off_balance": providers.Singleton(TimeOffBalance, keeper, clock, mine=True),
         "time_off_statistics": providers.Singleton(TimeOffStatistics, keeper),
+        "time_off_requests": providers.Singleton(ListTimeOffRequests, keeper),
+        "time_off_request_count": providers.Singleton(ListTimeOffRequests, keeper, count=True),
+        "my_time_off_requests": providers.Singleton(ListTimeOffRequests, keeper, mine=True),
+        "pending_time_off_requests": providers.Singleton(ListTimeOffRequests, keeper,
+                                                         fixed={"status": "REQUESTED", "includeArchived": False}),
         "create_daily_plan": providers.Singleton(CreateDailyPlans, keeper, bulk=False),
         "bulk_create_daily_plans": providers.Singleton(CreateDailyPlans, keeper, bulk=True),
         "remove_task_from_daily_plans": providers.Singleton(RemoveTaskFromPlans, keeper, clock),
@@ -35,6 +42,7 @@ def teamwork_use_cases(keeper: providers.Provider[Any], clock: providers.Provide
         "search_comments": providers.Singleton(SearchComments, keeper),
         "contact_statistics": providers.Singleton(ContactStatistics, keeper),
         "invite_organization_contact": providers.Singleton(InviteContact, keeper),
+        "update_contact_by_employee": providers.Singleton(UpdateContactByEmployee, keeper),
         "list_reports": providers.Singleton(ListReports, keeper),
         "assign_skill": providers.Singleton(ChangeEmployeeSkills, keeper, add=True),
         "unassign_skill": providers.Singleton(ChangeEmployeeSkills, keeper, add=False),

@@ -119,6 +119,13 @@ class OutcomeUnknownError(UpstreamUnavailableError):
     code = "outcome_unknown"
 
 
+class GauzyDefectError(DomainError):
+    """Gauzy failed inside a route in a way no call can avoid (a defect of that Gauzy version):
+    trying again does not help."""
+
+    code = "gauzy_failed"
+
+
 class StorageUnavailableError(DomainError):
     """The session or rate-limit store cannot be reached."""
 

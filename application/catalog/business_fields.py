@@ -7,7 +7,7 @@ from typing import Annotated, Any, Self
 
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
-from application.catalog.fields import IsoDate, PageInput, RelationsInput, ToolInput
+from application.catalog.fields import IsoDate, IsoEndDate, PageInput, RelationsInput, ToolInput
 
 
 def _year_text(raw: Any) -> Any:
@@ -34,7 +34,7 @@ class DatePair(ToolInput):
 
     # dependentRequired tells a model "both or neither"; no words needed on every range.
     startDate: IsoDate | None = None  # noqa: N815
-    endDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoEndDate | None = None  # noqa: N815
 
     @model_validator(mode="after")
     def _both_or_neither(self) -> Self:

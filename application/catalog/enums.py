@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from application.catalog.fields import api_enum
 
+# TaskStatusEnum, plus "closed": Gauzy validates a task's status only as a string, and tasks
+# imported from GitHub issues (the demo seed's among them) carry the issue's state, open or closed.
 TaskStatus = api_enum(
     ("backlog", "open", "in-progress", "ready-for-review", "in-review", "blocked", "done", "completed",
-     "cancelled", "custom"),
+     "cancelled", "closed", "custom"),
     what="task status",
 )
 TaskPriority = api_enum(("urgent", "high", "medium", "low"), {"HIGHEST": "urgent", "LOWEST": "low"},

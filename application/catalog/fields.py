@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
@@ -35,11 +35,22 @@ def _fold(text: str) -> str:
 
 
 def _iso_datetime(raw: object) -> str:
-    """Accept ISO 8601 dates and date-times; send Gauzy a full ISO 8601 UTC timestamp."""
+    """Accept ISO 8601 dates and date-times; send Gauzy a full ISO 8601 UTC timestamp
+    (a date alone is the start of that day)."""
+    return _timestamp(raw, time.min)
+
+
+def _iso_end(raw: object) -> str:
+    """The end of a range: a date alone means the whole day, so it becomes the day's last
+    millisecond; as midnight, the range would drop the day the user named."""
+    return _timestamp(raw, time(23, 59, 59, 999000))
+
+
+def _timestamp(raw: object, day_time: time) -> str:
     if isinstance(raw, datetime):
         return raw.isoformat()
     if isinstance(raw, date):
-        return datetime(raw.year, raw.month, raw.day).isoformat() + "Z"
+        return _on_day(raw, day_time)
     if isinstance(raw, str):
         text = raw.strip().upper()  # RFC 3339 allows a lower-case "t" and "z"
         try:
@@ -47,19 +58,16 @@ def _iso_datetime(raw: object) -> str:
         except ValueError:
             parsed = None
         if parsed is not None:
-            return text if "T" in text else parsed.isoformat() + "Z"
+            return text if "T" in text else _on_day(parsed.date(), day_time)
     raise PydanticCustomError(
         "iso_date", "{value} is not an ISO 8601 date; use e.g. 2026-11-21 or 2026-11-21T09:30:00Z",
         {"value": repr(raw)},
     )
 
 
-def _iso_end_of_day(raw: object) -> str:
-    """An end date given as a date alone means the whole of that day, not its first instant."""
-    moment = _iso_datetime(raw)
-    date_only = (isinstance(raw, date) and not isinstance(raw, datetime)) or (
-        isinstance(raw, str) and len(raw.strip()) == len("2026-11-21"))
-    return moment.replace("T00:00:00Z", "T23:59:59.999Z") if date_only else moment
+def _on_day(day: date, day_time: time) -> str:
+    stamp = datetime.combine(day, day_time)
+    return stamp.isoformat(timespec="milliseconds" if day_time.microsecond else "seconds") + "Z"
 
 
 Uuid = Annotated[str, Field(pattern=UUID_PATTERN, description="A Gauzy id (UUID).")]
@@ -67,7 +75,7 @@ Uuid = Annotated[str, Field(pattern=UUID_PATTERN, description="A Gauzy id (UUID)
 ISO_DATE_SCHEMA = {"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}
 IsoDate = Annotated[str, BeforeValidator(_iso_datetime), WithJsonSchema(ISO_DATE_SCHEMA)]
 IsoEndDate = Annotated[
-    str, BeforeValidator(_iso_end_of_day),
+    str, BeforeValidator(_iso_end),
     WithJsonSchema({**ISO_DATE_SCHEMA, "description": "A date alone means its end."}),
 ]
 

@@ -89,6 +89,9 @@ class ResourceCall:
     body_defaults: Mapping[str, Any] = field(default_factory=dict)
     paging: Paging | None = Paging.PAGE_NUMBER  # None: the route takes no take/skip
     merge_current: tuple[str, ...] = ()  # copied from the current record when absent (full-DTO PUTs)
+    # Answer with the record as stored (a GET of the same path after the write): some Gauzy
+    # PUTs answer the body they were sent, with every field it left out shown as null.
+    answer_stored: bool = False
     query_style: QueryStyle = QueryStyle.BRACKETS
 
     @property

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from application.credentials import CredentialKeeper
 from application.invocation import Invocation
+from domain.errors import DomainError
 from domain.ports import SessionStore
 from domain.principal import GauzyCredential
 from domain.session import Session
@@ -60,6 +61,14 @@ class AuthStatus:
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
         session = await self._keeper.session(invocation.caller)
+        if (session is None or session.credential is None) and self._keeper.has_service_account:
+            # The configured account would sign in on the first data call anyway: do it now, so
+            # the answer is who the calls will run as, not "call the login tool".
+            try:
+                await self._keeper.current(invocation.caller)
+            except DomainError as error:
+                return {"authenticated": False, "error": error.message, "hint": error.hint}
+            session = await self._keeper.session(invocation.caller)
         if session is None or session.credential is None:
             return {"authenticated": False, "hint": "Call the login tool with your Gauzy email and password."}
         status: dict[str, Any] = {"authenticated": True, **identity(session.credential)}

@@ -13,6 +13,7 @@ from application.credentials import CredentialKeeper
 from application.invocation import Invocation
 from application.requests import build_request
 from application.results import shape_result
+from application.use_cases.time_off_requests import fetch_requests
 from domain.principal import GauzyCredential
 
 Input = TypeVar("Input", bound=BaseModel)
@@ -36,6 +37,10 @@ class RowRunner:
         credential = await self._keeper.current(invocation.caller)
         request = build_request(call, values, credential, idempotent=call.method in ("GET", "PUT") or None)
         return shape_result(call.shape, await self._keeper.send(invocation.caller, request))
+
+    async def time_off_requests(self, invocation: Invocation) -> list[Any]:
+        """Every time-off request of the caller's organization (Gauzy's own filters fail, see there)."""
+        return await fetch_requests(self._keeper, invocation.caller)
 
     async def all_items(self, call: ResourceCall, values: Mapping[str, Any], invocation: Invocation) -> list[Any]:
         """The items of a list answer (`{items, total}` or a bare list)."""

@@ -29,4 +29,7 @@ class ChangeTaskMembers:
         others = [{"id": m["id"]} for m in task.get("members") or [] if m.get("id") != employee_id]
         members = [*others, {"id": employee_id}] if self._add else others
         body = {key: task.get(key) for key in REQUIRED_ON_UPDATE} | scope | {"members": members}
-        return await self._keeper.send(invocation.caller, GauzyRequest("PUT", path, body=body))
+        await self._keeper.send(invocation.caller, GauzyRequest("PUT", path, body=body))
+        # Gauzy's task PUT answers what it was sent; the answer is the task as stored, members included.
+        query = {"where": scope, "relations": ["members"]}
+        return await self._keeper.send(invocation.caller, GauzyRequest("GET", path, query=query))

@@ -10,16 +10,16 @@ from pydantic import BaseModel
 
 from application.catalog.toolsets import time_reports as rows
 from application.catalog.toolsets.time_logs import LIST_LOGS
-from application.catalog.toolsets.time_off_requests import GetRequests, page
 from application.catalog.toolsets.time_reports import PROJECT, TASKS
 from application.invocation import Invocation
 from application.use_cases.catalog_rows import RowRunner, arguments_as
+from application.use_cases.listing import moment
 from application.use_cases.teams import find_team
+from application.use_cases.time_off_requests import overlaps
 from application.use_cases.time_reports import hours
 from domain.ports import Clock
 
 Row = dict[str, Any]
-LEAVE = page(GetRequests)
 PAGE_SIZE = 100
 MAX_PAGES = 20
 SINCE_EVER = "2000-01-01T00:00:00Z"
@@ -53,8 +53,9 @@ class TeamAvailability:
         ids = [m["employeeId"] for m in team["members"]]
         period = {"startDate": request.startDate, "endDate": request.endDate}
         logs = await self._runner.all_items(LIST_LOGS, {**period, "employeeIds": ids}, invocation) if ids else []
-        leave = await self._runner.all_items(LEAVE, {**period, "limit": PAGE_SIZE}, invocation)
-        leave = [r for r in leave if r.get("status") in ("APPROVED", "REQUESTED")]
+        leave = [r for r in await self._runner.time_off_requests(invocation)
+                 if r.get("status") in ("APPROVED", "REQUESTED") and not r.get("isArchived")
+                 and overlaps(r, moment(request.startDate), moment(request.endDate))]
         logged = _seconds_by(logs, "employeeId")
         members = [{**m, "loggedSeconds": logged[m["employeeId"]], "loggedHours": hours(logged[m["employeeId"]]),
                     "leave": _leave_of(leave, m["employeeId"]),

@@ -9,17 +9,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from application.catalog.toolsets.time_off_requests import ALL_TIME, JOINS
 from application.credentials import CredentialKeeper
 from application.invocation import Invocation
-from application.use_cases.listing import PAGE_SIZE, Row, collect, items_of, moment, scope
+from application.use_cases.listing import Row, items_of, moment, scope
+from application.use_cases.time_off_requests import fetch_requests, overlaps
 from domain.errors import InvalidInputError, NotFoundError
 from domain.gauzy import GauzyRequest
 from domain.ports import Clock
 from domain.principal import CallerContext
 
 POLICIES = "/api/time-off-policy"
-REQUESTS = "/api/time-off-request/pagination"
 NO_ALLOWANCE = "Gauzy policies carry no allowance: these are calendar days taken, not days left."
 
 
@@ -55,14 +54,11 @@ class ReplaceTimeOffPolicy:
         return found[0]
 
 
-async def fetch_requests(keeper: CredentialKeeper, caller: CallerContext, where: dict[str, Any]) -> list[Row]:
-    """Every non-archived request matching `where`, with its policy and employees."""
-    async def fetch(page: int) -> Any:
-        query = {"where": {"includeArchived": False, **where}, "relations": ["policy", "employees"],
-                 "join": JOINS, "take": PAGE_SIZE, "skip": page}
-        return await keeper.send(caller, GauzyRequest("GET", REQUESTS, query=query))
-
-    return await collect(fetch)
+async def requests_in(keeper: CredentialKeeper, caller: CallerContext, employee_id: str | None,
+                      low: datetime | None, high: datetime | None, policy_id: str | None) -> list[Row]:
+    """The non-archived requests meeting [low, high], of one employee and policy when given."""
+    return [r for r in await fetch_requests(keeper, caller, employee_id)
+            if not r.get("isArchived") and overlaps(r, low, high) and policy_id in (None, r.get("policyId"))]
 
 
 def days_off(request: Row, low: datetime | None = None, high: datetime | None = None) -> int:
@@ -88,10 +84,7 @@ class TimeOffBalance:
             raise InvalidInputError(["the signed-in user is not an employee; use get_time_off_balance"])
         year = int(args.get("year") or self._clock.now().year)
         low, high = datetime(year, 1, 1, tzinfo=UTC), datetime(year, 12, 31, 23, 59, 59, tzinfo=UTC)
-        where = {**scope(credential), "employeeIds": [employee_id],
-                 "startDate": low.isoformat(), "endDate": high.isoformat()}
-        requests = [r for r in await fetch_requests(self._keeper, invocation.caller, where)
-                    if args.get("policyId") in (None, r.get("policyId"))]
+        requests = await requests_in(self._keeper, invocation.caller, employee_id, low, high, args.get("policyId"))
         return {"employeeId": employee_id, "year": year, "policies": per_policy(requests, low, high),
                 "note": NO_ALLOWANCE}
 
@@ -116,13 +109,9 @@ class TimeOffStatistics:
         self._keeper = keeper
 
     async def __call__(self, arguments: BaseModel, invocation: Invocation) -> Any:
-        args = {**ALL_TIME, **arguments.model_dump(exclude_none=True)}
-        where = {**scope(await self._keeper.current(invocation.caller)),
-                 "startDate": args["startDate"], "endDate": args["endDate"]}
-        if args.get("employeeId"):
-            where["employeeIds"] = [args["employeeId"]]
-        requests = [r for r in await fetch_requests(self._keeper, invocation.caller, where)
-                    if args.get("policyId") in (None, r.get("policyId"))]
+        args = arguments.model_dump(exclude_none=True)
+        requests = await requests_in(self._keeper, invocation.caller, args.get("employeeId"),
+                                     moment(args.get("startDate")), moment(args.get("endDate")), args.get("policyId"))
         groups: dict[str, dict[str, Any]] = {}
         for request in requests:
             for key, name in group_keys(request, args["groupBy"]):

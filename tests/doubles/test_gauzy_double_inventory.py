@@ -33,7 +33,9 @@ def test_every_organization_has_a_product_type(gauzy_client: httpx.Client, gauzy
 def test_a_sharing_request_takes_the_path_organization_and_files_an_approval(
         gauzy_client: httpx.Client, gauzy_double: GauzyDouble) -> None:
     headers, scope = tenant_headers(gauzy_client, gauzy_double), _scope(gauzy_double)
-    equipment = _post(gauzy_client, headers, "/api/equipment", {"name": "Laptop", **scope, "currency": "USD"})
+    not_null = {"type": "", "serialNumber": "", "autoApproveShare": False}
+    body = {"name": "Laptop", **scope, "currency": "USD", **not_null}
+    equipment = _post(gauzy_client, headers, "/api/equipment", body)
     path = f"/api/equipment-sharing/organization/{gauzy_double.seed.organization_id}"
     sharing = _post(gauzy_client, headers, path, {"name": "Offsite", "equipmentId": equipment["id"], "status": 1,
                                                   "employees": [{"id": gauzy_double.seed.admin_employee_id}]},

@@ -34,7 +34,8 @@ def _ok(response: httpx.Response, status: int) -> Any:
 
 def _invoice(client: httpx.Client, headers: dict[str, str], scope: dict[str, str], number: int) -> str:
     body = {"invoiceNumber": number, "invoiceDate": "2026-01-01", "dueDate": "2026-01-31", "currency": "USD",
-            "status": "DRAFT", "totalValue": 0, "fromOrganizationId": scope["organizationId"], **scope}
+            "status": "DRAFT", "totalValue": 0, "fromOrganizationId": scope["organizationId"], "discountValue": 0,
+            "terms": "", **scope}
     return str(_ok(client.post("/api/invoices", headers=headers, json=body), 201)["id"])
 
 
@@ -103,7 +104,8 @@ def test_key_result_updates_are_listed_by_key_result(gauzy_client: httpx.Client,
     headers, scope = _setup(gauzy_client, gauzy_double)
     key_result = _ok(gauzy_client.post("/api/key-results", headers=headers, json={
         "name": "KR", "type": "Numerical", "deadline": "No Custom Deadline", "initialValue": 0, "targetValue": 1,
-        "unit": "items", "update": 0, "progress": 0, "status": "none", **scope}), 201)["id"]
+        "unit": "items", "update": 0, "progress": 0, "status": "none", "description": "",
+        "ownerId": gauzy_double.seed.admin_employee_id, **scope}), 201)["id"]
     _ok(gauzy_client.post("/api/key-result-updates", headers=headers, json={
         "keyResultId": key_result, "update": 1, "progress": 100, "status": "on track",
         "owner": gauzy_double.seed.admin_employee_id, **scope}), 201)
@@ -128,7 +130,8 @@ def test_a_candidate_gets_a_user_and_is_hired_once(gauzy_client: httpx.Client, g
     assert again.status_code == 409 and "already hired" in again.json()["message"]
 
 
-def test_time_off_filters_need_their_join_aliases(gauzy_client: httpx.Client, gauzy_double: GauzyDouble) -> None:
+def test_time_off_pagination_refuses_the_join_its_alias_filters_need(gauzy_client: httpx.Client,
+                                                                       gauzy_double: GauzyDouble) -> None:
     headers, scope = _setup(gauzy_client, gauzy_double)
     employee = gauzy_double.seed.admin_employee_id
     policy = _ok(gauzy_client.post("/api/time-off-policy", headers=headers, json={
@@ -139,11 +142,10 @@ def test_time_off_filters_need_their_join_aliases(gauzy_client: httpx.Client, ga
     by_employee = {**_where(scope), **ALL_TIME, "where[employeeIds][]": employee}
     assert gauzy_client.get("/api/time-off-request/pagination", headers=headers,
                             params=by_employee).status_code == 400  # "employees" is no alias without the join
-    listed = _ok(gauzy_client.get("/api/time-off-request/pagination", headers=headers,
-                                  params={**by_employee, **JOIN}), 200)
-    assert [row["id"] for row in listed["items"]] == [request]
+    assert gauzy_client.get("/api/time-off-request/pagination", headers=headers,  # TypeORM 1.0 refuses `join`
+                            params={**by_employee, **JOIN}).status_code == 400
     this_month = _ok(gauzy_client.get("/api/time-off-request/pagination", headers=headers,
-                                      params={**_where(scope), **JOIN}), 200)
+                                      params=_where(scope)), 200)
     assert request not in [row["id"] for row in this_month["items"]]
     approved = _ok(gauzy_client.put(f"/api/time-off-request/approval/{request}", headers=headers), 202)
     assert approved["status"] == "APPROVED"
@@ -172,7 +174,8 @@ def test_skills_of_an_employee_follow_the_employee_update(gauzy_client: httpx.Cl
                                                           gauzy_double: GauzyDouble) -> None:
     headers, scope = _setup(gauzy_client, gauzy_double)
     employee = gauzy_double.seed.admin_employee_id
-    skill = _ok(gauzy_client.post("/api/skills", headers=headers, json={"name": "Rust", **scope}), 201)["id"]
+    skill = _ok(gauzy_client.post("/api/skills", headers=headers, json={"name": "Rust", "color": "#000000", **scope}),
+                201)["id"]
     by_employee = {**_where(scope), "where[employees][id]": employee}
     assert _ok(gauzy_client.get("/api/skills/pagination", headers=headers, params=by_employee), 200)["total"] == 0
     _ok(gauzy_client.put(f"/api/employee/{employee}", headers=headers, json={"skills": [{"id": skill}], **scope}), 202)

@@ -1,6 +1,7 @@
 """Fixtures of the end-to-end tests: the remote-transport and Redis-backed tests (see
-tests/remote.py), and `backend_client`, which runs a test once on the in-memory demo Gauzy and
-once on the Gauzy API double (the real REST adapter over HTTP)."""
+tests/remote.py), and `backend_client`, which runs a test once on the in-memory demo Gauzy,
+once on the Gauzy API double (the real REST adapter over HTTP) and once on a real Gauzy API
+when GAUZY_REAL_URL names one (see tests/live.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from mcp import Client
 from adapters.outbound.gauzy_model import GauzyDouble
 from bootstrap.container import Container
 from tests.demo import demo_client, demo_container
+from tests.live import LIVE, LIVE_EMAIL, LIVE_PASSWORD, live_url
 from tests.remote import redis_server
 
 __all__ = ["BackendClient", "backend_client", "demo_backend", "double_backend", "redis_server"]
@@ -34,15 +36,18 @@ def double_backend() -> Iterator[GauzyDouble]:
         yield running
 
 
-@pytest.fixture(params=["demo", "double"])
+@pytest.fixture(params=["demo", "double", LIVE])
 def backend_client(request: pytest.FixtureRequest) -> BackendClient:
-    """A factory of MCP clients on the demo Gauzy or on the Gauzy API double.
+    """A factory of MCP clients on the demo Gauzy, the Gauzy API double or the real API.
 
     The double throttles login like Gauzy (5 a minute), so its throttle is reset before each
     client signs in. The backend only starts when a test asks for it."""
     if request.param == "demo":
         container: Container = request.getfixturevalue("demo_backend")
         return lambda: demo_client(container)
+    if request.param == "live":
+        url = live_url()
+        return lambda: demo_client(api_base_url=url, auth_email=LIVE_EMAIL, auth_password=LIVE_PASSWORD)
     double: GauzyDouble = request.getfixturevalue("double_backend")
 
     def on_double() -> AbstractAsyncContextManager[Client]:

@@ -87,7 +87,8 @@ def test_each_session_signs_in_as_its_own_user(server: ServerProcess) -> None:
         other.tool_json("login", {"email": OTHER_USER[0], "password": OTHER_USER[1]})
         assert admin.tool_json("get_auth_status")["email"] != OTHER_USER[0]
         assert other.tool_json("get_auth_status")["email"] == OTHER_USER[0]
-        assert fresh.tool_json("get_auth_status")["authenticated"] is False
+        fresh_status = fresh.tool_json("get_auth_status")  # the configured account, signed in for this session
+        assert fresh_status["authenticated"] is True and fresh_status["email"] != OTHER_USER[0]
         assert "token" not in json.dumps(other.tool_json("get_auth_status")).lower()
     finally:
         for client in (admin, other, fresh):

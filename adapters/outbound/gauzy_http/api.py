@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from adapters.outbound.gauzy_http.errors import error_for, messages, retry_after_seconds
+from adapters.outbound.gauzy_http.errors import defect, error_for, failed_inside, messages, retry_after_seconds
 from adapters.outbound.gauzy_http.query import encode_query
 from adapters.outbound.gauzy_http.retry import RetryPolicy
 from adapters.outbound.gauzy_http.tokens import SIGN_IN_AGAIN, credential_from_login, renewed
@@ -97,12 +97,15 @@ class HttpxGauzyApi:
         if not response.content.strip():
             return None
         try:
-            return response.json()
+            body = response.json()
         except ValueError:
             raise UpstreamUnavailableError(
                 f"{self.base_url} answered {response.request.url.path} with something other than JSON.",
                 hint="Check that API_BASE_URL points at the Gauzy API, not at the Gauzy web app.",
             ) from None
+        if failed_inside(body):
+            raise defect(response.request.method, response.request.url.path, body["message"])
+        return body
 
     async def _with_organization(self, credential: GauzyCredential) -> GauzyCredential:
         """A user with no employee record and no last organization (a fresh admin): ask Gauzy

@@ -9,6 +9,7 @@ ORM error carries the error object instead (no `message`; `detail` when Postgres
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,7 @@ from domain.errors import (
     AuthenticationError,
     ConflictError,
     DomainError,
+    GauzyDefectError,
     GauzyValidationError,
     NotFoundError,
     OutcomeUnknownError,
@@ -43,8 +45,66 @@ def _said(body: Any) -> Any:
     if not isinstance(body, dict):
         return None
     if body.get("code") and not body.get("message"):  # an ORM error object, not an HttpException
+        if "NOTNULL" in str(body["code"]) or body["code"] == "23502":
+            return _not_null(body)
         return body.get("detail") or f"database error {body['code']}"
     return body.get("message")
+
+
+MAX_LISTED = 15
+INSERT = re.compile(r'^\s*INSERT INTO "(?P<table>\w+)"\s*\((?P<columns>[^)]*)\)\s*VALUES\s*\((?P<values>.*)\)', re.S)
+
+
+def _not_null(body: dict[str, Any]) -> str:
+    """A NOT NULL column got no value. PostgreSQL names it (`column`); SQLite's message is not in
+    the body, but the failed INSERT is: the columns it sent as NULL are where to look."""
+    if body.get("column"):
+        return f"the database requires a value for {body.get('table') or 'the record'}.{body['column']}"
+    found = INSERT.match(str(body.get("query") or ""))
+    if found is None:
+        return f"the database requires a value for a column that got none ({body['code']})"
+    columns = [c.strip().strip('"') for c in found["columns"].split(",")]
+    values = [v.strip().upper() for v in _top_level(found["values"])]
+    empty = [column for column, value in zip(columns, values, strict=False) if value == "NULL"]
+    return (f"the database requires a value for one of the {found['table']} columns sent empty: "
+            f"{', '.join(empty[:MAX_LISTED]) or 'none listed'} ({body['code']}); give it in the call")
+
+
+def _top_level(text: str) -> list[str]:
+    """Split a VALUES list on the commas outside parentheses (`datetime('now')` stays whole)."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def failed_inside(body: Any) -> bool:
+    """A success status whose body is only `{"message"}`: a non-HTTP error (a TypeError, an
+    unwrapped ORM error) inside the handler, which Gauzy's TransformInterceptor rethrows
+    without a status, so the route's own 200/201/202 stays. No Gauzy route answers a bare
+    message on success."""
+    return isinstance(body, dict) and set(body) == {"message"} and isinstance(body["message"], str)
+
+
+# Every merchant route of Gauzy at least up to 39a5c3adfe: MerchantService has no @Injectable(),
+# so Nest builds it without its repositories and each call dereferences an undefined one.
+BROKEN_ROUTES = {"/api/merchants": (
+    "This Gauzy version cannot serve merchants at all: its merchant service is built without a database "
+    "repository, so every merchant route fails the same way, reads and writes alike, and nothing is stored. "
+    "No other Gauzy route reads or writes merchants; it needs a Gauzy release that fixes the merchant module.")}
+
+
+def defect(method: str, path: str, message: str) -> GauzyDefectError:
+    said = scrub(message)
+    hint = next((why for prefix, why in BROKEN_ROUTES.items() if path.startswith(prefix)),
+                "This is a failure inside Gauzy, not a problem with the arguments; trying again will not help. "
+                "Check with a read tool whether anything changed, and look at the Gauzy server's log.")
+    return GauzyDefectError(f"Gauzy failed while handling {method} {path}: {said}.", hint=hint)
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:
@@ -65,6 +125,9 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
 def error_for(response: httpx.Response, base_url: str) -> DomainError:
     """The domain error for a non-2xx answer (the port's table)."""
     status = response.status_code
+    path = response.request.url.path
+    if any(path.startswith(prefix) for prefix in BROKEN_ROUTES):
+        return defect(response.request.method, path, "; ".join(messages(response)))
     if status >= 500:
         return server_error(response, base_url)
     make = _BY_STATUS.get(status, _rejected)
@@ -121,11 +184,22 @@ def _unauthorized(response: httpx.Response) -> DomainError:
 
 
 def _forbidden(response: httpx.Response) -> DomainError:
+    said = "; ".join(messages(response))
+    if TRACKING_DISABLED in said:
+        return PermissionDeniedError(f"Gauzy refused this request: {said}", hint=TRACKING_HINT)
     return PermissionDeniedError(
-        f"Gauzy refused this request: {'; '.join(messages(response))}.",
+        f"Gauzy refused this request: {said}.",
         hint="The signed-in user lacks a permission this needs, or the record belongs to another "
         "tenant or organization; ask a Gauzy admin for the permission or sign in as another user.",
     )
+
+
+# The timer's 403 when the employee record has isTrackingEnabled false: no role or permission
+# changes that, so the generic "ask for the permission" would send even a super admin astray.
+TRACKING_DISABLED = "time tracking functionality has been disabled"
+TRACKING_HINT = ("Time tracking is switched off on this employee's record (isTrackingEnabled: false), whatever "
+                 "the user's role. Switch it on with update_employee_profile (or update_employee) and "
+                 "employee_data {\"isTrackingEnabled\": true}.")
 
 
 def _not_found(response: httpx.Response) -> DomainError:

@@ -26,7 +26,6 @@ Facts (ever-gauzy ``packages/core/src/lib``):
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import errors
@@ -125,7 +124,28 @@ def delete_featured_image(call: Call, api: Api) -> Reply:
     return _saved(call, row, {"featuredImageId": None}, {"featuredImage": None})
 
 
-INVENTORY: dict[str, Callable[[Call, Api], Reply]] = {
+# merchant/merchant.service.ts declares MerchantService without @Injectable(), so Nest builds it
+# without its repositories and every handler dereferences an undefined one. Seen on a real API of
+# this commit: the TypeError passes TransformInterceptor as HttpException(message, undefined), so
+# the route keeps its success status and answers only {message}; findAll wraps it in
+# BadRequestException(error), whose body is the error object serialised: {}. Nothing is stored.
+MERCHANT_FAILURE = "Cannot read properties of undefined (reading 'metadata')"
+MERCHANT_ROUTES = ("GET /api/merchants/count", "GET /api/merchants/pagination", "GET /api/merchants/:id",
+                   "POST /api/merchants", "PUT /api/merchants/:id", "DELETE /api/merchants/:id",
+                   "PUT /api/merchants/:id/recover", "DELETE /api/merchants/:id/soft")
+
+
+def merchant_failure(call: Call, api: Api) -> Reply:
+    return Reply(call.route.success_status, {"message": MERCHANT_FAILURE})
+
+
+def merchant_find_all(call: Call, api: Api) -> Reply:
+    return Reply(400, {})
+
+
+INVENTORY: dict[str, Any] = {
+    **dict.fromkeys(MERCHANT_ROUTES, merchant_failure),
+    "GET /api/merchants": merchant_find_all,
     "POST /api/equipment-sharing/organization/:id": create_equipment_sharing,
     "POST /api/products/add-images/:productId": add_gallery_images,
     "POST /api/products/set-as-featured/:productId": set_featured_image,

@@ -223,6 +223,8 @@ def _is_true(value: Any) -> bool:
 
 
 def time_off_requests_page(call: Call, api: Api) -> Reply:
+    if "join" in call.query:  # seen on a real API: TypeORM 1.0's setFindOptions rejects the join option
+        raise errors.HttpError(400, {})  # BadRequestException(TypeORMError): the error object, serialised
     options = find_options(call)
     where = options["where"]
     aliases = _aliases(call)
@@ -248,6 +250,37 @@ def time_off_requests_page(call: Call, api: Api) -> Reply:
     offset = limit * (page_number - 1) if page_number else 0
     items = [present(call.store, row, options["relations"]) for row in rows[max(offset, 0):max(offset, 0) + limit]]
     return Reply(call.route.success_status, {"items": items, "total": total})
+
+
+def _starts_between(request: dict[str, Any], low: datetime | None, high: datetime | None) -> bool:
+    """Gauzy's BETWEEN on the stored 'YYYY-MM-DD HH:mm:ss' start, with bounds on a 12-hour clock."""
+    start = parse_iso(request.get("start"))
+    if low is None or high is None or start is None:
+        return False
+    return low.strftime(TWELVE_HOURS) <= start.strftime("%Y-%m-%d %H:%M:%S") <= high.strftime(TWELVE_HOURS)
+
+
+def all_time_off_requests(call: Call, api: Api) -> Reply:
+    """GET /api/time-off-request?data= (getAllTimeOffRequests, TypeORM branch): the JWT tenant's requests of
+    ``findInput.organizationId`` (of ``findInput.employeeId`` when given) whose ``start`` lies BETWEEN the
+    bounds as moment formats them, 'YYYY-MM-DD hh:mm:ss' (a 12-hour clock: 00:00 reads 12:00), compared with
+    the stored 'YYYY-MM-DD HH:mm:ss'; each with ``employees`` (and their ``user``) and ``policy``."""
+    find = find_options(call)["where"]
+    low, high = (parse_iso(find.get(key)) for key in ("startDate", "endDate"))
+    rows = [r for r in select(call.store.rows(REQUESTS), call.tenant_id, {}) if r.get("organizationId") ==
+            find.get("organizationId") and (not find.get("employeeId") or find["employeeId"] in _employee_ids(r))]
+    rows = [r for r in rows if _starts_between(r, low, high)]
+    items = [{**present(call.store, r), "policy": call.store.get(POLICIES, r.get("policyId")),
+              "employees": [{**present(call.store, e), "user": call.store.get(USERS, e.get("userId"))}
+                            for e in (call.store.get(EMPLOYEES, i) for i in _employee_ids(r)) if e]} for r in rows]
+    return Reply(call.route.success_status, {"items": items, "total": len(items)})
+
+
+TWELVE_HOURS = "%Y-%m-%d %I:%M:%S"
+
+
+def _employee_ids(request: dict[str, Any]) -> list[str]:
+    return [str(e.get("id") if isinstance(e, dict) else e) for e in request.get("employees") or []]
 
 
 def _new_policy(call: Call, action: str) -> Reply:
@@ -352,6 +385,7 @@ PEOPLE: dict[str, Handler] = {
     "POST /api/candidate": create_candidate,
     "PUT /api/candidate/:id/:status": candidate_status,
     "GET /api/time-off-request/pagination": time_off_requests_page,
+    "GET /api/time-off-request": all_time_off_requests,
     "PUT /api/time-off-request/approval/:id": time_off_status("APPROVED"),
     "PUT /api/time-off-request/denied/:id": time_off_status("DENIED"),
     "POST /api/time-off-policy": create_policy,

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from application.catalog.enums import OrderDirection
 from application.catalog.enums_teamwork import ActionType, ActivityGroupBy, ActivitySortField, ActorType, BaseEntity
-from application.catalog.fields import IsoDate, PageInput, RelationsInput, ToolInput, Uuid
+from application.catalog.fields import IsoDate, IsoEndDate, PageInput, RelationsInput, ToolInput, Uuid
 from application.catalog.model import UseCaseCall
 from application.catalog.outputs import CountOutput, PageOutput
 from application.catalog.rows import read
@@ -29,7 +29,7 @@ class Kinds(ToolInput):
 
 class Period(ToolInput):
     startDate: IsoDate | None = Field(None, description="Only logs from this moment.")  # noqa: N815
-    endDate: IsoDate | None = Field(None, description="Only logs up to this moment.")  # noqa: N815
+    endDate: IsoEndDate | None = Field(None, description="Only logs up to this moment.")  # noqa: N815
 
 
 class Authors(ToolInput):

@@ -53,7 +53,9 @@ class CandidateData(ToolInput):
 
 
 class NewCandidateData(CandidateData):
-    user: CandidateUser
+    user: CandidateUser = Field(description=(
+        "The candidate as a person, {email, firstName, lastName}: Gauzy gives every candidate a user account, "
+        "so at least the email is needed."))
     password: str | None = Field(
         None, min_length=8, description="Password of the candidate's account; defaults to a random one they can reset.")
 

@@ -22,6 +22,9 @@ TOOLSET = "comments"
 BASE = "/api/comment"
 FILTERS = ("entity", "entityId", "employeeId", "parentId")
 NEWEST_FIRST = {"orderBy": "createdAt", "order": "DESC"}
+# Gauzy takes the author from the token only for users without CHANGE_SELECTED_EMPLOYEE (admins
+# have it); for the others it uses the body's employeeId, and stores null when there is none.
+AS_ME = {"employeeId": ContextValue.EMPLOYEE_ID}
 
 
 class CommentFilters(ToolInput):
@@ -133,7 +136,8 @@ TOOLS = (
     write("create_comment", "Write a comment",
           "Comment on a record as the signed-in employee: comment text, entity (e.g. 'Task') and entityId. "
           "Returns the new comment with its id.",
-          TOOLSET, CreateComment, ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="comment_data"),
+          TOOLSET, CreateComment,
+          ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="comment_data", body_defaults=AS_ME),
           output=RECORD),
     write("update_comment", "Edit a comment",
           "Change the text of one of your own comments, or mark it resolved. Returns the comment.",
@@ -159,13 +163,13 @@ TOOLS = (
           "Add a comment to a task as the signed-in employee. Returns the new comment with its id.",
           TOOLSET, TaskComment,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body={"taskId": "entityId", "comment": "comment"},
-                       body_defaults={"entity": "Task"}),
+                       body_defaults={"entity": "Task", **AS_ME}),
           output=RECORD),
     write("add_comment_to_project", "Comment on a project",
           "Add a comment to a project as the signed-in employee. Returns the new comment with its id.",
           TOOLSET, ProjectComment,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body={"projectId": "entityId", "comment": "comment"},
-                       body_defaults={"entity": "OrganizationProject"}),
+                       body_defaults={"entity": "OrganizationProject", **AS_ME}),
           output=RECORD),
     read("search_comments", "Search comments",
          "Find comments whose text contains the query (case-insensitive), newest first, optionally on one "

@@ -8,7 +8,16 @@ from typing import Any
 
 from pydantic import ConfigDict, Field
 
-from application.catalog.fields import DateRangeInput, IdInput, IsoDate, PageInput, RelationsInput, ToolInput, Uuid
+from application.catalog.fields import (
+    DateRangeInput,
+    IdInput,
+    IsoDate,
+    IsoEndDate,
+    PageInput,
+    RelationsInput,
+    ToolInput,
+    Uuid,
+)
 from application.catalog.model import BulkCall, ContextValue, ResourceCall, Shape, Tenancy
 from application.catalog.rows import RECORD, delete, read, write
 from domain.gauzy import QueryStyle
@@ -35,6 +44,9 @@ class EmployeeData(ToolInput):
     billRateValue: float | None = Field(None, ge=0)  # noqa: N815
     billRateCurrency: str | None = None  # noqa: N815
     isActive: bool | None = None  # noqa: N815
+    isTrackingEnabled: bool | None = Field(  # noqa: N815
+        None, description="Whether the employee may track time; the timer refuses to start while false."
+    )
 
 
 class EmployeeList(PageInput, RelationsInput):
@@ -51,7 +63,7 @@ class DateRange(ToolInput):
 
     model_config = ConfigDict(serialize_by_alias=True)
     start: IsoDate = Field(serialization_alias="startDate", description="First day of the range.")
-    end: IsoDate = Field(serialization_alias="endDate", description="Last day of the range.")
+    end: IsoEndDate = Field(serialization_alias="endDate", description="Last day of the range.")
 
 
 class WorkingEmployees(ToolInput):
@@ -99,8 +111,8 @@ ME = {"employeeId": ContextValue.EMPLOYEE_ID}
 
 TOOLS = (
     read("get_employees", "List employees",
-         "List the organization's employees with their users. Use to find an employee's id. "
-         "Returns {items, total}.",
+         "List the organization's employees with their users (name, email; relations replaces that "
+         "default). Use to find an employee's id. Returns {items, total}.",
          TOOLSET, EmployeeList, LIST),
     read("get_employee_count", "Count employees", "Count the organization's employees. Returns {count}.",
          TOOLSET, CountEmployees,
@@ -141,13 +153,13 @@ TOOLS = (
           TOOLSET, CreateEmployee, CREATE, output=RECORD),
     write("update_employee", "Update an employee", "Change fields of an employee. Returns the employee.",
           TOOLSET, UpdateEmployee,
-          ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="employee_data"),
+          ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="employee_data", answer_stored=True),
           idempotent=True),
     write("update_employee_profile", "Update my employee profile",
           "Change fields of the signed-in user's own employee record. Returns the employee.",
           TOOLSET, UpdateOwnProfile,
           ResourceCall("PUT", f"{BASE}/{{employeeId}}", tenancy=Tenancy.BODY, body_from="employee_data",
-                       defaults=ME),
+                       defaults=ME, answer_stored=True),
           idempotent=True),
     delete("soft_delete_employee", "Archive an employee",
            "Soft-delete an employee; restore_employee brings them back.",

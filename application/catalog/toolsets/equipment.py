@@ -138,6 +138,9 @@ class SharingRequests(PageInput):
         equals={"equipmentId": "equipmentId", "employeeId": "employees.id", "status": "status"})
 
 
+# NOT NULL columns of the equipment table without a default, which CreateEquipmentDTO leaves optional.
+NOT_NULL = {"type": "", "serialNumber": "", "autoApproveShare": False}
+
 TOOLS = (
     read("get_equipment", "List equipment",
          "List the organization's equipment with who holds each item (status ASSIGNED/AVAILABLE, "
@@ -154,7 +157,7 @@ TOOLS = (
           "Returns the new item with its id.",
           TOOLSET, CreateEquipment,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="equipment_data",
-                       body_defaults={"currency": DEFAULT_CURRENCY}),
+                       body_defaults={"currency": DEFAULT_CURRENCY, **NOT_NULL}),
           output=RECORD),
     write("update_equipment", "Update equipment",
           "Change fields of an item of equipment (only those given). Returns the item.",

@@ -109,6 +109,9 @@ def goal_update(**body: str) -> ResourceCall:
     return ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body=body, merge_current=REQUIRED)
 
 
+# NOT NULL columns of the goal table without a default, which CreateGoalDTO leaves optional.
+NOT_NULL = {"description": "", "progress": 0}
+
 TOOLS = (
     read("get_goals", "List goals",
          "List the organization's goals (OKR objectives), filtered by level, owning employee or team, or "
@@ -126,7 +129,8 @@ TOOLS = (
     write("create_goal", "Create a goal",
           "Create a goal with a name, a deadline (time frame) and a level; for Team or Employee level also "
           "give the owner. Returns the new goal with its id.",
-          TOOLSET, CreateGoal, ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="goal_data"),
+          TOOLSET, CreateGoal,
+          ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="goal_data", body_defaults=NOT_NULL),
           output=RECORD),
     write("update_goal", "Update a goal",
           "Change fields of a goal (only those given). Returns the goal.",

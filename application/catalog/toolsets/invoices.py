@@ -22,6 +22,9 @@ BASE = "/api/invoices"
 REQUIRED_ON_UPDATE = ("invoiceNumber", "invoiceDate", "dueDate", "status", "currency")
 DEFAULT_CURRENCY = "USD"
 DEFAULT_STATUS = "DRAFT"
+# Columns of the invoice table that are NOT NULL without a default though CreateInvoiceDTO
+# leaves them optional: an insert without them fails in the database.
+NOT_NULL = {"discountValue": 0, "terms": ""}
 DAYS_TO_PAY = 30
 
 
@@ -148,7 +151,7 @@ COUNT = ResourceCall("GET", f"{BASE}/pagination", Shape.COUNT, Tenancy.WHERE, wh
 GET = ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.DATA, query_style=QueryStyle.DATA_JSON)
 CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="invoice_data",
                       body_defaults={"status": DEFAULT_STATUS, "currency": DEFAULT_CURRENCY,
-                                     "fromOrganizationId": ContextValue.ORGANIZATION_ID})
+                                     "fromOrganizationId": ContextValue.ORGANIZATION_ID, **NOT_NULL})
 # BulkBodyLoadTransformPipe wraps the body as {list: <body>}: the lines go as a bare JSON array.
 ADD_ITEMS = ResourceCall("POST", "/api/invoice-item/bulk/{invoiceId}", body_from="items")
 HIGHEST = ResourceCall("GET", f"{BASE}/highest")
@@ -168,9 +171,10 @@ TOOLS = (
          "Get one invoice by id, optionally with relations such as 'invoiceItems', 'toContact' or 'payments'.",
          TOOLSET, GetInvoice, GET, RECORD),
     write("create_invoice", "Create an invoice",
-          "Create an invoice (or an estimate with isEstimate). Everything is optional: number, dates, status "
-          f"({DEFAULT_STATUS}), currency ({DEFAULT_CURRENCY}) and sender get defaults; invoiceItems are added as "
-          "its lines. Returns the new invoice with its id.",
+          "Create an invoice (or an estimate with isEstimate). No field must be given: number, dates, status "
+          f"({DEFAULT_STATUS}), currency ({DEFAULT_CURRENCY}), sender, discount (0) and terms (none) get defaults; "
+          "give toContactId to bill a client. invoiceItems are added as its lines. Returns the new invoice with "
+          "its id.",
           TOOLSET, CreateInvoice,
           UseCaseCall("create_invoice", (HIGHEST.route, CREATE.route, ADD_ITEMS.route)), output=RECORD),
     write("update_invoice", "Update an invoice",

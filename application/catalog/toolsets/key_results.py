@@ -29,7 +29,8 @@ FILTERS = same("goalId", "ownerId", "status")
 QUERY = UseCaseCall("client_query", (f"GET {BASE}",))
 # What Gauzy's web app fills in for a new key result; the API stores nothing for absent fields.
 NEW_KEY_RESULT = {"type": "Numerical", "initialValue": 0, "targetValue": 1, "unit": "items", "update": 0,
-                  "progress": 0, "status": "none", "ownerId": ContextValue.EMPLOYEE_ID}
+                  "progress": 0, "status": "none", "ownerId": ContextValue.EMPLOYEE_ID,
+                  "description": ""}  # a NOT NULL column without a default, though the DTO leaves it optional
 
 
 class KeyResultData(ToolInput):

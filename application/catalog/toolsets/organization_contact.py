@@ -8,10 +8,12 @@ and the statistics are counted by a use case.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import ConfigDict, Field
 
 from application.catalog.enums_teamwork import ContactBudgetType, ContactInviteStatus, ContactInviteType, ContactType
-from application.catalog.fields import IdInput, IsoDate, PageInput, RelationsInput, ToolInput, Uuid
+from application.catalog.fields import IdInput, IsoDate, IsoEndDate, PageInput, RelationsInput, ToolInput, Uuid
 from application.catalog.fields_teamwork import ORG_SCOPE, OrgScope
 from application.catalog.model import BulkCall, ResourceCall, Shape, Tenancy, UseCaseCall
 from application.catalog.rows import RECORD, delete, read, same, write
@@ -82,16 +84,26 @@ class UpdateContact(IdInput):
     contact_data: ContactData
 
 
-class MembershipChanges(ToolInput):
-    addedEntityIds: list[Uuid] = Field(default_factory=list, description="Contacts to add the employee to.")  # noqa: N815
-    removedEntityIds: list[Uuid] = Field(  # noqa: N815
-        default_factory=list, description="Contacts to remove the employee from."
+class MembershipChanges(ContactData):
+    """Membership changes, or else a contact's own fields (the reference sends either)."""
+
+    addedEntityIds: list[Uuid] | None = Field(None, description="Contacts to add the employee to.")  # noqa: N815
+    removedEntityIds: list[Uuid] | None = Field(  # noqa: N815
+        None, description="Contacts to remove the employee from."
     )
 
 
+MEMBERSHIP = ResourceCall("PUT", f"{BASE}/employee", body_from="contact_data", body={**SCOPE, "id": "member.id"},
+                          defaults=ORG_SCOPE)
+UPDATE = ResourceCall("PUT", f"{BASE}/{{id}}", body_from="contact_data", body_defaults=ORG_SCOPE,
+                      merge_current=("name",))
+
+
 class UpdateByEmployee(OrgScope):
-    id: Uuid = Field(description="The employee whose contacts change.")
+    id: Uuid = Field(description="The employee whose contacts change, or the contact whose fields change.")
     contact_data: MembershipChanges
+    membership: ClassVar[ResourceCall] = MEMBERSHIP
+    contact_update: ClassVar[ResourceCall] = UPDATE
 
 
 class ContactUpdate(ContactData):
@@ -118,7 +130,7 @@ class ContactStatistics(OrgScope):
     contactType: ContactType | None = None  # noqa: N815
     employeeId: Uuid | None = None  # noqa: N815
     startDate: IsoDate | None = Field(None, description="Only contacts created from this day.")  # noqa: N815
-    endDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoEndDate | None = None  # noqa: N815
 
 
 class ContactMember(OrgScope):
@@ -182,15 +194,13 @@ TOOLS = (
     write("update_organization_contact", "Update a contact",
           "Change fields of a contact (only the fields given). Returns the contact.",
           TOOLSET, UpdateContact,
-          ResourceCall("PUT", f"{BASE}/{{id}}", body_from="contact_data", body_defaults=ORG_SCOPE,
-                       merge_current=("name",)),
-          idempotent=True, output=RECORD),
+          UPDATE, idempotent=True, output=RECORD),
     write("update_organization_contact_by_employee", "Change an employee's contacts",
-          "Add an employee (id) to some contacts and remove them from others in one call: contact_data "
-          "{addedEntityIds, removedEntityIds}. Returns true when done.",
+          "Either add an employee (id) to some contacts and remove them from others in one call "
+          "(contact_data {addedEntityIds, removedEntityIds}; returns true when done), or change a contact's "
+          "fields (id is the contact, contact_data e.g. {name}; returns the contact).",
           TOOLSET, UpdateByEmployee,
-          ResourceCall("PUT", f"{BASE}/employee", body_from="contact_data", body={**SCOPE, "id": "member.id"},
-                       defaults=ORG_SCOPE),
+          UseCaseCall("update_contact_by_employee", (MEMBERSHIP.route, UPDATE.route, f"GET {BASE}/:id")),
           idempotent=True),
     delete("delete_organization_contact", "Delete a contact", "Delete a client, customer or lead permanently.",
            TOOLSET, IdInput, DELETE),

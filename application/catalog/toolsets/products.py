@@ -3,9 +3,9 @@ answer here; names live in per-language translations."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from application.catalog.client_query import ClientQuery
 from application.catalog.enums_inventory import Language
@@ -66,6 +66,13 @@ class Image(ToolInput):
     height: int | None = Field(None, gt=0)
     size: int | None = Field(None, ge=0)
     isFeatured: bool | None = None  # noqa: N815
+
+    @model_validator(mode="after")
+    def _id_or_url(self) -> Self:
+        # A new image asset without a url is refused by the database (image_asset.url is NOT NULL).
+        if self.id is None and not self.url:
+            raise ValueError("give the id of an existing image asset, or the url of a new one")
+        return self
 
 
 def data_call(path: str, shape: Shape, tenancy: Tenancy = Tenancy.DATA) -> ResourceCall:

@@ -158,8 +158,9 @@ TOOLS = (
            "Delete up to 100 projects by id one by one; returns a per-item outcome.",
            TOOLSET, BulkDeleteProjects, BulkCall(DELETE, "ids")),
     read("get_project_statistics", "Project time statistics",
-         "Time tracked per project in a date range (optionally one project or one employee). "
-         "Returns a list of projects with their durations.",
+         "Time tracked per project in a date range (optionally one project or one employee). Gauzy "
+         "returns only the 5 projects with the most time; for any other project pass its projectId. "
+         "Returns a list of up to 5 projects with their durations.",
          TOOLSET, ProjectStatistics,
          ResourceCall("GET", "/api/timesheet/statistics/projects", Shape.RAW, Tenancy.QUERY,
                       query={"projectId": "projectIds[]", "employeeId": "employeeIds[]",

@@ -26,7 +26,7 @@ class GetSkills(PageInput, RelationsInput):
 class SkillData(ToolInput):
     name: str | None = Field(None, min_length=1, description="Skill name (required to create).")
     description: str | None = None
-    color: str | None = Field(None, description="Display colour, e.g. '#3366ff'.")
+    color: str | None = Field(None, description="Display colour, e.g. '#3366ff'; new skills default to grey.")
 
 
 class NewSkillData(SkillData):
@@ -59,7 +59,10 @@ class BulkCreateSkills(ToolInput):
     skills: list[NewSkillData] = Field(min_length=1, max_length=100)
 
 
-CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="skill_data")
+# The skill table's color is NOT NULL without a default; the create body need not carry it.
+DEFAULT_COLOR = "#6b7280"
+CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="skill_data",
+                      body_defaults={"color": DEFAULT_COLOR})
 
 TOOLS = (
     read("get_skills", "List skills",

@@ -161,7 +161,7 @@ TOOLS = (
           "Returns the updated task.",
           TOOLSET, UpdateTask,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="task_data",
-                       merge_current=REQUIRED_ON_UPDATE),
+                       merge_current=REQUIRED_ON_UPDATE, answer_stored=True),
           idempotent=True),
     delete("delete_task", "Delete a task", "Delete a task permanently; use update_task to close it instead.",
            TOOLSET, IdInput, DELETE),

@@ -20,7 +20,7 @@ from application.catalog.rows import RECORD, delete, read, write
 
 TOOLSET = "time-off"
 BASE = "/api/time-off-policy"
-REQUESTS = "GET /api/time-off-request/pagination"
+REQUESTS = "GET /api/time-off-request"
 REPLACE_ROUTES = (f"GET {BASE}/pagination", f"PUT {BASE}/:id")
 
 

@@ -1,33 +1,24 @@
 """Time-off requests (`/api/time-off-request`; the reference called `/api/time-off-requests`,
 which does not exist). Approving and denying have routes of their own; Gauzy has no
-"cancelled" status, so cancelling archives the request."""
+"cancelled" status, so cancelling archives the request. Lists and counts are filtered by the
+`time_off_requests` use cases: Gauzy's pagination route fails on current versions (see there)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from pydantic import ConfigDict, Field, field_serializer
 
 from application.catalog.enums_teamwork import TimeOffStatus
-from application.catalog.fields import IdInput, IsoDate, PageInput, RelationsInput, ToolInput, Uuid
+from application.catalog.fields import IdInput, IsoDate, IsoEndDate, PageInput, RelationsInput, ToolInput, Uuid
 from application.catalog.fields_teamwork import Hidden
-from application.catalog.model import ContextValue, ResourceCall, Shape, Tenancy
+from application.catalog.model import ResourceCall, Tenancy, UseCaseCall
+from application.catalog.outputs import CountOutput, PageOutput
 from application.catalog.rows import RECORD, delete, read, write
 
 TOOLSET = "time-off"
 BASE = "/api/time-off-request"
-# Without both dates the pagination route keeps only the current month; a model asking for
-# "the requests" means all of them, so an absent bound is open-ended.
-ALL_TIME = {"startDate": "2000-01-01T00:00:00Z", "endDate": "2100-12-31T23:59:59Z"}
-# The service filters on the join aliases "employees", "user" and "policy" (employeeIds, employeeName,
-# policyName), which exist only when the query declares them, as Gauzy's web app does.
-JOINS = {"alias": "time_off_request", "leftJoin": {"policy": "time_off_request.policy",
-                                                  "employees": "time_off_request.employees",
-                                                  "user": "employees.user"}}
-FILTERS = {"status": "status", "employeeId": "employeeIds[]", "startDate": "startDate", "endDate": "endDate",
-           "policyName": "policy.name", "employeeName": "user.name", "includeArchived": "includeArchived",
-           "search": "description"}
+LISTED = (f"GET {BASE}",)  # the route the listing use cases read
 
 
 def _now() -> str:
@@ -35,10 +26,9 @@ def _now() -> str:
 
 
 class RequestFilters(ToolInput):
-    join: Hidden = None  # pinned to JOINS by the row's defaults
     status: TimeOffStatus | None = None
     startDate: IsoDate | None = Field(None, description="Only requests overlapping this range (with endDate).")  # noqa: N815
-    endDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoEndDate | None = None  # noqa: N815
     policyName: str | None = Field(None, description="Part of the policy's name.")  # noqa: N815
     employeeName: str | None = Field(None, description="Part of the employee's first or last name.")  # noqa: N815
     includeArchived: bool = Field(  # noqa: N815
@@ -60,11 +50,10 @@ class MyRequests(PageInput, RelationsInput, RequestFilters):
 
 
 class PendingRequests(PageInput, RelationsInput):
-    join: Hidden = None  # pinned to JOINS by the row's defaults
     employeeId: Uuid | None = None  # noqa: N815
     policyName: str | None = Field(None, description="Part of the policy's name.")  # noqa: N815
     startDate: IsoDate | None = Field(None, description="Only requests overlapping this range (with endDate).")  # noqa: N815
-    endDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoEndDate | None = None  # noqa: N815
     status: Hidden = None
     includeArchived: Hidden = None  # noqa: N815
 
@@ -108,24 +97,15 @@ class GetRequest(IdInput):
     pass
 
 
-def page(model: type[ToolInput], defaults: dict[str, Any] | None = None, shape: Shape = Shape.PAGE) -> ResourceCall:
-    """The pagination route with the filters `model` has; `defaults` pin hidden ones."""
-    where = {name: key for name, key in FILTERS.items() if name in model.model_fields}
-    return ResourceCall("GET", f"{BASE}/pagination", shape, Tenancy.WHERE, where=where, query={"join": "join"},
-                        defaults={**ALL_TIME, "join": JOINS, **(defaults or {})})
-
-
-ME = {"employeeId": ContextValue.EMPLOYEE_ID}
-
 TOOLS = (
     read("get_time_off_requests", "List time-off requests",
          "List time-off requests, filtered by employee, status, date range, policy name or description text; "
          "without dates every request is listed; cancelled (archived) ones only with includeArchived=true. "
-         "Returns {items, total}.",
-         TOOLSET, GetRequests, page(GetRequests)),
+         "Each comes with its policy and employees. Returns {items, total}, newest first.",
+         TOOLSET, GetRequests, UseCaseCall("time_off_requests", LISTED), PageOutput),
     read("get_time_off_request_count", "Count time-off requests",
          "Count time-off requests with the same filters as get_time_off_requests. Returns {count}.",
-         TOOLSET, CountRequests, page(CountRequests, {"limit": 1}, Shape.COUNT)),
+         TOOLSET, CountRequests, UseCaseCall("time_off_request_count", LISTED), CountOutput),
     read("get_time_off_request", "Get a time-off request",
          "Get one time-off request by id: dates, status, policy id and description.",
          TOOLSET, GetRequest, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
@@ -161,9 +141,9 @@ TOOLS = (
     read("get_my_time_off_requests", "My time-off requests",
          "List the signed-in employee's own time-off requests, filtered like get_time_off_requests. "
          "Returns {items, total}.",
-         TOOLSET, MyRequests, page(MyRequests, ME)),
+         TOOLSET, MyRequests, UseCaseCall("my_time_off_requests", LISTED), PageOutput),
     read("get_pending_time_off_requests", "Pending time-off requests",
          "List time-off requests still awaiting a decision (status REQUESTED), optionally of one employee. "
          "Use before approving or denying. Returns {items, total}.",
-         TOOLSET, PendingRequests, page(PendingRequests, {"status": "REQUESTED", "includeArchived": False})),
+         TOOLSET, PendingRequests, UseCaseCall("pending_time_off_requests", LISTED), PageOutput),
 )

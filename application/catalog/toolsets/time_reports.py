@@ -24,7 +24,7 @@ TIMERS = "GET /api/timesheet/timer/status/worked"
 TEAMS = "GET /api/organization-team"
 PROJECT = ResourceCall("GET", "/api/organization-projects/{id}")
 TASKS = ResourceCall("GET", "/api/tasks/pagination", Shape.PAGE, Tenancy.WHERE, where={"projectId": "projectId"})
-LEAVE = "GET /api/time-off-request/pagination"
+LEAVE = "GET /api/time-off-request"  # every request, filtered here (use_cases/time_off_requests.py)
 
 
 class TopByHours(LogSelection):

@@ -34,7 +34,7 @@ def test_invoice_list_filters_and_invoice_date_range_go_into_where() -> None:
     assert (request.method, request.path) == ("GET", "/api/invoices/pagination")
     assert request.query == {"where": {"status": "FULLY_PAID", **SCOPE,
                                        "invoiceDate": {"startDate": "2026-01-01T00:00:00Z",
-                                                       "endDate": "2026-01-31T00:00:00Z"}},
+                                                       "endDate": "2026-01-31T23:59:59.999Z"}},
                              "take": 5, "skip": 2}
 
 
@@ -55,7 +55,7 @@ def test_invoice_create_row_fills_status_currency_and_sender() -> None:
     request = build_request(invoices.CREATE, {"invoice_data": {"invoiceNumber": 7}}, CREDENTIAL)
     assert (request.method, request.path) == ("POST", "/api/invoices")
     assert request.body == {"invoiceNumber": 7, "status": "DRAFT", "currency": "USD", "fromOrganizationId": "o-1",
-                            **SCOPE}
+                            "discountValue": 0, "terms": "", **SCOPE}
 
 
 def test_invoice_update_copies_the_required_fields_from_the_record() -> None:
@@ -83,7 +83,7 @@ def test_payment_search_and_payment_date_range() -> None:
     assert request.path == "/api/payments/pagination"
     assert request.query["where"] == {"note": "retainer", "paymentMethod": "CHEQUE", **SCOPE,
                                       "paymentDate": {"startDate": "2026-02-01T00:00:00Z",
-                                                      "endDate": "2026-02-28T00:00:00Z"}}
+                                                      "endDate": "2026-02-28T23:59:59.999Z"}}
 
 
 def test_payment_create_defaults_currency_and_method() -> None:
@@ -111,7 +111,7 @@ def test_expense_list_uses_pagination_with_notes_search_and_value_date_range() -
     assert request.path == "/api/expense/pagination"
     assert request.query["where"] == {"status": "PAID", "notes": "taxi", **SCOPE,
                                       "valueDate": {"startDate": "2026-03-01T00:00:00Z",
-                                                    "endDate": "2026-03-31T00:00:00Z"}}
+                                                    "endDate": "2026-03-31T23:59:59.999Z"}}
 
 
 def test_my_expenses_are_the_signed_in_employees() -> None:

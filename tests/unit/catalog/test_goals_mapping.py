@@ -18,7 +18,8 @@ def test_goal_create_sends_the_api_level_spelling() -> None:
     request = request_for("create_goal", {"goal_data": {"name": "Grow", "deadline": "Q4 2026",
                                                         "level": "ORGANIZATION"}})
     assert (request.method, request.path) == ("POST", "/api/goals")
-    assert request.body == {"name": "Grow", "deadline": "Q4 2026", "level": "Organization", **SCOPE}
+    assert request.body == {"name": "Grow", "deadline": "Q4 2026", "level": "Organization", "description": "",
+                            "progress": 0, **SCOPE}
 
 
 def test_goal_progress_is_a_goal_update_that_keeps_the_required_name() -> None:
@@ -45,7 +46,7 @@ def test_key_result_create_fills_what_gauzy_leaves_empty_and_reads_a_date_as_har
     assert request.body == {"name": "Ship", "goalId": GOAL, "deadline": "Hard Deadline",
                             "hardDeadline": "2026-12-31T00:00:00Z", "type": "Numerical", "initialValue": 0,
                             "targetValue": 1, "unit": "items", "update": 0, "progress": 0, "status": "none",
-                            "ownerId": "e-1", **SCOPE}
+                            "ownerId": "e-1", "description": "", **SCOPE}
 
 
 def test_key_result_update_entries_go_to_the_existing_route_with_owner_and_status() -> None:

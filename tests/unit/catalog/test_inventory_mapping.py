@@ -24,7 +24,8 @@ def test_equipment_lists_read_every_item_with_a_data_json_find_input() -> None:
 def test_equipment_create_defaults_the_currency_the_dto_requires() -> None:
     request = request_for("create_equipment", {"equipment_data": {"name": "Laptop", "initialCost": 900}})
     assert (request.method, request.path) == ("POST", "/api/equipment")
-    assert request.body == {"name": "Laptop", "initialCost": 900, "currency": "USD", **SCOPE}
+    assert request.body == {"name": "Laptop", "initialCost": 900, "currency": "USD", "type": "", "serialNumber": "",
+                            "autoApproveShare": False, **SCOPE}
 
 
 def test_equipment_update_carries_the_required_name_and_currency() -> None:

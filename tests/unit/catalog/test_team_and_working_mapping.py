@@ -38,6 +38,6 @@ def test_team_tasks_name_the_team_in_the_list_gauzy_reads() -> None:
 def test_working_employees_send_the_range_inside_find_input(tool: str) -> None:
     sent = request(tool, {"forRange": {"start": "2026-01-01", "end": "2026-01-31"}})
     assert sent.query_style is QueryStyle.DATA_JSON
-    period = {"startDate": "2026-01-01T00:00:00Z", "endDate": "2026-01-31T00:00:00Z"}
+    period = {"startDate": "2026-01-01T00:00:00Z", "endDate": "2026-01-31T23:59:59.999Z"}
     assert sent.query == {"findInput": {"forRange": period, **SCOPE}}
     assert request(tool, {}).query == {"findInput": SCOPE}

@@ -12,12 +12,12 @@ import pytest
 
 from application.catalog import full_catalog
 from application.catalog.model import ResourceCall
-from application.catalog.toolsets.time_off_requests import JOINS
 from application.invocation import Invocation
 from application.requests import build_request
 from application.use_cases.activity_logs import FindActivityLogs
 from application.use_cases.contact_invites import InviteContact
 from application.use_cases.time_off import ReplaceTimeOffPolicy
+from application.use_cases.time_off_requests import ListTimeOffRequests
 from domain.errors import InvalidInputError
 from domain.gauzy import GauzyRequest, QueryStyle
 from domain.principal import CallerContext, GauzyCredential
@@ -35,27 +35,6 @@ def request(tool: str, arguments: dict[str, Any]) -> GauzyRequest:
     assert isinstance(spec.operation, ResourceCall)
     values = spec.input_model.model_validate(arguments).model_dump(exclude_none=True)
     return build_request(spec.operation, values, CREDENTIAL)
-
-
-def test_time_off_requests_list_the_pagination_route_over_all_time_by_default() -> None:
-    sent = request("get_time_off_requests", {"employeeId": ID, "status": "approved", "page": 2, "limit": 5})
-    assert (sent.method, sent.path) == ("GET", "/api/time-off-request/pagination")
-    assert sent.query == {"where": {"employeeIds": [ID], "status": "APPROVED", "includeArchived": False,
-                                    "startDate": "2000-01-01T00:00:00Z", "endDate": "2100-12-31T23:59:59Z",
-                                    **SCOPE}, "take": 5, "skip": 2, "join": JOINS}
-
-
-def test_filters_on_employees_user_and_policy_declare_the_join_aliases_gauzy_filters_on() -> None:
-    aliases = {"employees": "time_off_request.employees", "user": "employees.user", "policy": "time_off_request.policy"}
-    for tool in ("get_time_off_requests", "get_time_off_request_count", "get_my_time_off_requests",
-                 "get_pending_time_off_requests"):
-        join = request(tool, {}).query["join"]
-        assert (join["alias"], join["leftJoin"]) == ("time_off_request", aliases), tool
-
-
-def test_my_and_pending_time_off_requests_pin_their_hidden_filters() -> None:
-    assert request("get_my_time_off_requests", {}).query["where"]["employeeIds"] == ["e-1"]
-    assert request("get_pending_time_off_requests", {}).query["where"]["status"] == "REQUESTED"
 
 
 def test_a_time_off_request_is_sent_under_gauzys_field_names() -> None:
@@ -117,9 +96,11 @@ def test_contact_membership_goes_through_the_edit_by_member_route() -> None:
 def test_comments_use_base_entity_names() -> None:
     sent = request("create_comment", {"comment_data": {"comment": "Hi", "entity": "TASK", "entityId": ID}})
     assert (sent.method, sent.path, sent.body) == ("POST", "/api/comment", {"comment": "Hi", "entity": "Task",
-                                                                            "entityId": ID, **SCOPE})
+                                                                            "entityId": ID, "employeeId": "e-1",
+                                                                            **SCOPE})
     project = request("add_comment_to_project", {"projectId": ID, "comment": "Go"})
-    assert project.body == {"entityId": ID, "comment": "Go", "entity": "OrganizationProject", **SCOPE}
+    assert project.body == {"entityId": ID, "comment": "Go", "entity": "OrganizationProject",
+                            "employeeId": "e-1", **SCOPE}
 
 
 def test_comment_count_and_recent_comments_read_the_offset_list() -> None:
@@ -195,3 +176,55 @@ def test_a_contact_without_email_is_not_sent_to_gauzy_which_would_answer_500() -
     with pytest.raises(InvalidInputError, match="no primary email"):
         run(InviteContact(keeper), "invite_organization_contact", {"contactId": ID, "organizationId": OTHER})
     assert len(keeper.sent) == 1
+
+
+def time_off_request(rid: str, start: str, end: str, **fields: Any) -> dict[str, Any]:
+    return {"id": rid, "start": start, "end": end, "status": "REQUESTED", "isArchived": False, "employees": [],
+            "policy": {"name": "Annual leave"}, **fields}
+
+
+REQUESTS = [
+    time_off_request("a", "2026-03-02T00:00:00.000Z", "2026-03-04T00:00:00.000Z", status="APPROVED"),
+    time_off_request("b", "2026-03-30T00:00:00.000Z", "2026-04-02T00:00:00.000Z", description="Trip home",
+                     employees=[{"id": ID, "user": {"firstName": "Ada", "lastName": "Lovelace"}}]),
+    time_off_request("c", "2026-05-10T00:00:00.000Z", "2026-05-10T00:00:00.000Z", isArchived=True),
+]
+
+
+def listed(use_case: Any, tool: str, arguments: dict[str, Any]) -> tuple[Any, GauzyRequest]:
+    keeper = FakeKeeper({"/api/time-off-request": {"items": REQUESTS, "total": len(REQUESTS)}})
+    answer = run(use_case(keeper), tool, arguments)
+    (sent,) = keeper.sent
+    return answer, sent
+
+
+def test_time_off_requests_are_read_from_the_find_all_route_over_all_time() -> None:
+    _, sent = listed(ListTimeOffRequests, "get_time_off_requests", {"employeeId": ID})
+    assert (sent.method, sent.path, sent.query_style) == ("GET", "/api/time-off-request", QueryStyle.DATA_JSON)
+    assert sent.query == {"findInput": {**SCOPE, "employeeId": ID, "startDate": "2000-01-01T00:00:00Z",
+                                        "endDate": "2100-12-31T00:00:00Z"}}
+    assert "join" not in sent.query and "where" not in sent.query
+
+
+@pytest.mark.parametrize(("arguments", "ids"), [
+    ({}, ["b", "a"]),
+    ({"status": "approved"}, ["a"]),
+    ({"startDate": "2026-04-01", "endDate": "2026-04-30"}, ["b"]),
+    ({"startDate": "2026-03-04", "endDate": "2026-03-04"}, ["a"]),
+    ({"includeArchived": True}, ["c"]),
+    ({"employeeName": "ada"}, ["b"]),
+    ({"policyName": "annual"}, ["b", "a"]),
+])
+def test_time_off_request_filters_are_applied_to_what_gauzy_returns(arguments: dict[str, Any], ids: list[str]) -> None:
+    answer, _ = listed(ListTimeOffRequests, "get_time_off_requests", arguments)
+    assert [item["id"] for item in answer["items"]] == ids and answer["total"] == len(ids)
+
+
+def test_my_pending_and_counted_time_off_requests() -> None:
+    _, sent = listed(lambda k: ListTimeOffRequests(k, mine=True), "get_my_time_off_requests", {})
+    assert sent.query["findInput"]["employeeId"] == "e-1"
+    pending, _ = listed(lambda k: ListTimeOffRequests(k, fixed={"status": "REQUESTED", "includeArchived": False}),
+                        "get_pending_time_off_requests", {})
+    assert [item["id"] for item in pending["items"]] == ["b"]
+    counted, _ = listed(lambda k: ListTimeOffRequests(k, count=True), "get_time_off_request_count", {})
+    assert counted == {"count": 2}
