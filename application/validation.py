@@ -61,7 +61,10 @@ def _explain(error: SchemaError) -> list[str]:
     prefix = where + "." if where else ""
     instance, kind, expected = error.instance, error.validator, error.validator_value
     if kind == "required":
-        return [f"{prefix}{name}: required" for name in expected if name not in instance]
+        # The field's published description says what it is and which tool finds one.
+        about = {name: (error.schema.get("properties", {}).get(name) or {}).get("description") for name in expected}
+        return [f"{prefix}{name}: required" + (f" ({about[name]})" if about[name] else "")
+                for name in expected if name not in instance]
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         return [f"{prefix}{name}: unknown parameter; allowed: {', '.join(allowed) or 'none'}"
@@ -81,6 +84,8 @@ def _requirement(error: SchemaError) -> str:
         return f"expected {' or '.join(expected) if isinstance(expected, list) else expected}"
     if kind == "format":
         return f"expected {FORMAT_EXAMPLES.get(expected, expected)}"
+    if kind == "anyOf" and all("required" in option for option in expected):
+        return " or ".join("give " + " and ".join(option["required"]) for option in expected)
     if kind == "anyOf" and all(set(option) == {"format"} for option in expected):
         return "expected " + " or ".join(FORMAT_EXAMPLES.get(o["format"], o["format"]) for o in expected)
     if kind == "pattern":

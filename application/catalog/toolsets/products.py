@@ -57,7 +57,10 @@ class NewProductData(ProductData):
 class Image(ToolInput):
     """An image asset (IImageAsset); give the id of an uploaded asset, or its name and url."""
 
-    model_config = ConfigDict(extra="allow")
+    # The schema says "id or url" too, so that a model reads the rule the validator below applies:
+    # the id of an existing image asset, or the url of a new one.
+    model_config = ConfigDict(extra="allow", json_schema_extra={"anyOf": [
+        {"required": ["id"]}, {"required": ["url"], "properties": {"url": {"minLength": 1}}}]})
     id: Uuid | None = None
     name: str = Field(min_length=1)
     url: str | None = None

@@ -187,7 +187,7 @@ def test_merchant_failures_say_this_gauzy_version_cannot_serve_merchants() -> No
 ])
 def test_a_new_image_without_url_is_refused_before_the_database_refuses_it(tool: str,
                                                                           arguments: dict[str, Any]) -> None:
-    assert "url of a new one" in refusal(tool, arguments)
+    assert "give id or give url" in refusal(tool, arguments)
 
 
 SQLITE_NOT_NULL = {"query": 'INSERT INTO "invoice"("id", "currency", "discountValue", "terms", "createdAt") '
