@@ -14,6 +14,7 @@ from mcp import Client
 from adapters.outbound.gauzy_model import GauzyDouble
 from bootstrap.container import Container
 from tests.demo import demo_client, demo_container
+from tests.e2e.time_tracking import time_demo  # noqa: F401 - a fixture of the time-tracking suites
 from tests.live import LIVE, LIVE_EMAIL, LIVE_PASSWORD, live_url
 from tests.remote import redis_server
 
