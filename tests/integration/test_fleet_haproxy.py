@@ -32,7 +32,7 @@ def fleet(gauzy_double: Any) -> Iterator[Fleet]:
     redis = RedisProcess(append_only=True)
     redis.start()
     env = {"REDIS_URL": redis.url(), "MCP_SESSION_SECRET": "fleet-secret", "API_BASE_URL": gauzy_double.base_url,
-           "THROTTLE_LIMIT": "100000"}
+           "THROTTLE_LIMIT": "100000", "MCP_WORKERS": "1"}  # one process an instance: "which instance" is exact
     try:
         yield from start_fleet(redis, env)
     finally:
