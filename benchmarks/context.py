@@ -15,8 +15,8 @@ import asyncio
 import json
 from typing import Any
 
-from benchmarks.clients import JsonRpcClient
-from benchmarks.transports import Server
+from benchmarks.processes import ServerProcess
+from benchmarks.wire import JsonRpcClient
 
 MODES: dict[str, dict[str, str]] = {
     "default (core set)": {},
@@ -42,23 +42,19 @@ def tokens(size_in_bytes: int) -> int:
 
 async def measure(settings: dict[str, str]) -> tuple[int, int, list[tuple[str, int]]]:
     """Tools listed, bytes of the tools/list result, and bytes (request + result) of each search step."""
-    server = Server(**settings)
-    try:
-        server.wait_ready()
-        client = JsonRpcClient(f"http://127.0.0.1:{server.http_port}")
+    with ServerProcess("demo", settings=settings) as server:
+        client = JsonRpcClient(server.http_port)
         await client.open()
-        listing = (await client.request("tools/list", {}))["result"]
+        listing = json.loads(await client.request("tools/list", {}))["result"]
         steps = []
         for name, arguments in SEARCH:
             params = {"name": name, "arguments": arguments}
-            answer = await client.request("tools/call", params)
+            answer = json.loads(await client.request("tools/call", params))
             if answer["result"]["isError"]:
                 raise RuntimeError(f"{name} failed: {answer['result']['content'][0]['text']}")
             steps.append((name, size(params) + size(answer["result"])))
         await client.close()
         return len(listing["tools"]), size(listing), steps
-    finally:
-        server.stop()
 
 
 def main() -> int:

@@ -119,8 +119,9 @@ class ServerProcess:
     """`gauzy-mcp --transport http,websocket`, rate limit on but out of reach (it is part of a call's cost)."""
 
     def __init__(self, backend: str, *, workers: int = 1, redis: bool = False, log: str = os.devnull,
-                 root: Path = ROOT) -> None:
+                 root: Path = ROOT, settings: dict[str, str] | None = None) -> None:
         self.backend, self.workers, self.log, self.root = backend, workers, log, root
+        self.settings = dict(settings or {})  # further MCP_* settings of the run (e.g. MCP_TOOLSETS)
         self.http_port, self.ws_port = free_port(), free_port()
         self._double: GauzyDouble | None = None
         self._redis = RedisServer() if redis or workers > 1 else None
@@ -129,6 +130,7 @@ class ServerProcess:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("API_", "GAUZY_", "MCP_", "REDIS_"))}
         env.update(MCP_HTTP_PORT=str(self.http_port), MCP_WS_PORT=str(self.ws_port), THROTTLE_LIMIT="1000000000",
                    MCP_WORKERS=str(self.workers))
+        env.update(self.settings)
         if self._redis is not None:
             env.update(REDIS_URL=self._redis.url, MCP_SESSION_SECRET="benchmark-only-secret")
         if self._double is not None:
