@@ -9,6 +9,7 @@ from jsonschema import Draft202012Validator
 from application.catalog import full_catalog
 from tests.demo import demo_client, demo_container, demo_harness
 from tests.samples import all_samples
+from tests.tool_harness import GAUZY_CANNOT
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
 NAMES = [tool.name for tool in full_catalog()]
@@ -24,6 +25,9 @@ async def test_tool_succeeds_with_required_arguments_only(name: str) -> None:
     async with demo_client(SHARED) as client:
         is_error, value = await demo_harness(client).run(name)
         schema = next(t.output_schema for t in (await client.list_tools()).tools if t.name == name)
+    if name in GAUZY_CANNOT:  # the demo is the model of a Gauzy version that fails there, and the tool says so
+        assert is_error and GAUZY_CANNOT[name] in str(value), value
+        return
     assert not is_error, value
     if schema is not None:
         Draft202012Validator(schema).validate(value)  # structuredContent matches the outputSchema
