@@ -37,9 +37,22 @@ def validate_arguments(model: type[BaseModel], arguments: Mapping[str, Any] | No
     if problems:
         raise InvalidInputError(problems)
     try:
-        return model.model_validate(values)
+        return model.model_validate(_integral_numbers_as_int(values))
     except ValidationError as error:
         raise InvalidInputError(describe(model, error)) from None
+
+
+def _integral_numbers_as_int(value: Any) -> Any:
+    """JSON Schema counts a number with no fractional part as an integer (2020-12 validation §6.1.1),
+    whatever its size: pydantic refuses floats past 2**63 for int fields, so they become Python ints
+    first and both sides agree."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _integral_numbers_as_int(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_integral_numbers_as_int(item) for item in value]
+    return value
 
 
 @cache

@@ -56,3 +56,10 @@ def test_dates_become_iso_timestamps() -> None:
     model = CATALOG.get("create_task").input_model
     args = validate_arguments(model, {"task_data": {"title": "x", "dueDate": "2026-12-01"}})
     assert args.model_dump()["task_data"]["dueDate"] == "2026-12-01T00:00:00Z"
+
+
+def test_an_integral_number_of_any_size_is_an_integer_as_the_published_schema_says() -> None:
+    """JSON Schema's `integer` takes 9.223372036854776e+18; pydantic alone refused it past 2**63."""
+    model = full_catalog().get("get_employees").input_model
+    assert validate_arguments(model, {"page": 9.223372036854776e18}).page == 2**63
+    assert validate_arguments(model, {"page": 2.0}).page == 2
