@@ -89,8 +89,12 @@ class FaultProxy:
         self._ready.set()
         try:
             self._loop.run_forever()
-        finally:
+        finally:  # close every connection still open, so that none is left for the garbage collector
             server.close()
+            pending = asyncio.all_tasks(self._loop)
+            for task in pending:
+                task.cancel()
+            self._loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
             self._loop.close()
 
     def _take(self, request: bytes) -> Fault | None:
@@ -104,11 +108,13 @@ class FaultProxy:
         return None
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
-            while request := await read_message(reader):
-                if not await self._answer(request, self._take(request), writer):
-                    break
-        writer.close()
+        try:
+            with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
+                while request := await read_message(reader):
+                    if not await self._answer(request, self._take(request), writer):
+                        break
+        finally:
+            writer.close()
 
     async def _answer(self, request: bytes, fault: Fault | None, writer: asyncio.StreamWriter) -> bool:
         """Handle one request; False: the client connection is to be closed."""
