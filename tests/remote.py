@@ -128,10 +128,11 @@ class ServerProcess:
             return None
         self.process.send_signal(signal.SIGTERM)
         try:
-            return self.process.wait(20)
+            return self.process.wait(30)  # MCP_SHUTDOWN_TIMEOUT (10 s) plus worker exits on a busy machine
         finally:
             if self.process.poll() is None:
                 self.process.kill()
+                self.process.wait()  # reaped, so no running process is left for the garbage collector
             self.process = None
 
     def logs(self) -> str:
