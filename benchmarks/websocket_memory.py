@@ -22,7 +22,7 @@ from pathlib import Path
 
 from websockets.asyncio.client import connect
 
-from benchmarks.transports import Server
+from benchmarks.processes import ServerProcess
 
 INITIALIZE = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
     "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "bench", "version": "1"}}})
@@ -44,30 +44,30 @@ async def cycle(url: str, initialize: bool) -> None:
             await ws.recv()
 
 
-async def idle_cost(server: Server, url: str, count: int) -> float:
-    before = rss_kib(server.process.pid)
+async def idle_cost(server: ServerProcess, url: str, count: int) -> float:
+    before = rss_kib(server.pid)
     sockets = []
     for _ in range(count):
         sockets.append(await connect(url, subprotocols=["mcp"]))  # type: ignore[list-item]
     await asyncio.sleep(1)  # let the server finish setting each connection up
-    after = rss_kib(server.process.pid)
+    after = rss_kib(server.pid)
     for ws in sockets:
         await ws.close()
     return (after - before) / count
 
 
-async def measure(server: Server, idle: int, cycles: int) -> int:
+async def measure(server: ServerProcess, idle: int, cycles: int) -> int:
     url = f"ws://127.0.0.1:{server.ws_port}/sse"
     for _ in range(200):  # warm-up: lazy imports, caches, allocator arenas
         await cycle(url, initialize=True)
     per_idle = await idle_cost(server, url, idle)
     print(f"RSS per idle WebSocket connection: {per_idle:.1f} KiB ({idle} open at once)", flush=True)
-    start = rss_kib(server.process.pid)
+    start = rss_kib(server.pid)
     for _ in range(cycles):
         await cycle(url, initialize=True)
     # Hypercorn's keep-alive ping task holds a closed connection until its next tick.
     await asyncio.sleep(PING_INTERVAL + 2)
-    end = rss_kib(server.process.pid)
+    end = rss_kib(server.pid)
     growth = (end - start) / start * 100
     print(f"RSS after {cycles} connect/initialize/close cycles: {start / KIB:.1f} MiB -> {end / KIB:.1f} MiB "
           f"({growth:+.1f} %; target within 10 %)", flush=True)
@@ -80,12 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     cli.add_argument("--idle", type=int, default=500, help="idle connections held at once (default 500)")
     cli.add_argument("--cycles", type=int, default=5000, help="connect/close cycles (default 5000)")
     args = cli.parse_args(argv)
-    server = Server()
-    try:
-        server.wait_ready()
+    with ServerProcess("demo") as server:
         return asyncio.run(measure(server, args.idle, args.cycles))
-    finally:
-        server.stop()
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ def parse_head(raw: bytes) -> tuple[int, dict[str, str]]:
 
 
 async def read_chunked(reader: asyncio.StreamReader) -> bytes:
-    parts = []
+    parts: list[bytes] = []
     while True:
         size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
         if size == 0:
