@@ -1,6 +1,6 @@
 """What WebSocket connections cost the server in memory (RSS, from /proc), on the demo backend.
 
-    python -m benchmarks.websocket_memory [--idle 500] [--cycles 5000]
+    python -m benchmarks.websocket_memory [--idle 500] [--cycles 5000] [--floor]
 
 1. RSS per idle connection: open `--idle` connections (handshake only), read the server's
    RSS, close them; the growth divided by the count.
@@ -17,12 +17,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 from websockets.asyncio.client import connect
 
-from benchmarks.processes import ServerProcess
+from benchmarks.processes import ROOT, ServerProcess, free_port
 
 INITIALIZE = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
     "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "bench", "version": "1"}}})
@@ -44,13 +47,13 @@ async def cycle(url: str, initialize: bool) -> None:
             await ws.recv()
 
 
-async def idle_cost(server: ServerProcess, url: str, count: int) -> float:
-    before = rss_kib(server.pid)
+async def idle_cost(pid: int, url: str, count: int) -> float:
+    before = rss_kib(pid)
     sockets = []
     for _ in range(count):
         sockets.append(await connect(url, subprotocols=["mcp"]))  # type: ignore[list-item]
     await asyncio.sleep(1)  # let the server finish setting each connection up
-    after = rss_kib(server.pid)
+    after = rss_kib(pid)
     for ws in sockets:
         await ws.close()
     return (after - before) / count
@@ -60,7 +63,7 @@ async def measure(server: ServerProcess, idle: int, cycles: int) -> int:
     url = f"ws://127.0.0.1:{server.ws_port}/sse"
     for _ in range(200):  # warm-up: lazy imports, caches, allocator arenas
         await cycle(url, initialize=True)
-    per_idle = await idle_cost(server, url, idle)
+    per_idle = await idle_cost(server.pid, url, idle)
     print(f"RSS per idle WebSocket connection: {per_idle:.1f} KiB ({idle} open at once)", flush=True)
     start = rss_kib(server.pid)
     for _ in range(cycles):
@@ -74,12 +77,43 @@ async def measure(server: ServerProcess, idle: int, cycles: int) -> int:
     return 0 if growth <= 10 and per_idle < 20 else 1
 
 
+def floor(idle: int, ping: bool) -> float:
+    port = free_port()
+    command = [sys.executable, "-m", "benchmarks.bare_websocket", str(port), *([] if ping else ["--no-ping"])]
+    bare = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        url = f"ws://127.0.0.1:{port}/"
+
+        async def run() -> float:
+            for _ in range(200):
+                await cycle(url, initialize=False)
+            return await idle_cost(bare.pid, url, idle)
+
+        return asyncio.run(run())
+    finally:
+        bare.terminate()
+        bare.wait(10)
+
+
 def main(argv: list[str] | None = None) -> int:
     cli = argparse.ArgumentParser(prog="python -m benchmarks.websocket_memory", description=__doc__,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     cli.add_argument("--idle", type=int, default=500, help="idle connections held at once (default 500)")
     cli.add_argument("--cycles", type=int, default=5000, help="connect/close cycles (default 5000)")
+    cli.add_argument("--floor", action="store_true",
+                     help="only the idle cost of bare Hypercorn (benchmarks/bare_websocket.py), pings on and off")
     args = cli.parse_args(argv)
+    if args.floor:
+        for ping in (True, False):
+            print(f"bare Hypercorn, pings {'on' if ping else 'off'}: "
+                  f"{floor(args.idle, ping):.1f} KiB per idle connection", flush=True)
+        return 0
     with ServerProcess("demo") as server:
         return asyncio.run(measure(server, args.idle, args.cycles))
 
