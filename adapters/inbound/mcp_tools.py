@@ -34,7 +34,8 @@ INSTRUCTIONS = (
     "Ids come from list tools (get_projects, get_tasks, get_employees). If the tool you need is not "
     "listed (invoices, CRM, inventory, time off, ...), call find_tools: any tool it finds can be called by "
     "name at once. If a tool says you are not signed in, call login with the user's Gauzy "
-    "email and password."
+    "email and password. Tools without an output schema answer a list as {items, total}, a record "
+    "as itself."
 )
 
 

@@ -31,10 +31,9 @@ class DraftInvoicesFromTime(ToolInput):
 
 TOOLS = (
     write("draft_invoices_from_time", "Draft invoices from tracked time",
-          "For each chosen project (default: the completed ones), draft an invoice to the project's client whose "
-          "lines are the hours logged in the period per employee (or task) times the employee's bill rate. "
-          "Nothing is guessed: a project without a client, without time or with an employee lacking a rate is "
-          "skipped with the reason. Reports progress; returns a per-project outcome with lines and totals.",
+          "For each chosen project, draft an invoice to its client: hours logged in the period per employee (or "
+          "task) times the employee's bill rate. A project without a client, time or rates is skipped with the "
+          "reason. Reports progress.",
           TOOLSET, DraftInvoicesFromTime,
           UseCaseCall("draft_invoices_from_time",
                       (PROJECTS.route, LIST_LOGS.route, HIGHEST.route, CREATE.route, ADD_ITEMS.route)),
