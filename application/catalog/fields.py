@@ -94,7 +94,7 @@ class PageInput(ToolInput):
 
 class RelationsInput(ToolInput):
     # The name says what it is and each tool's description names its relations; no words on every list tool.
-    relations: list[Annotated[str, Field(min_length=1)]] | None = Field(None, max_length=20)
+    relations: list[str] | None = Field(None, max_length=20)
 
 
 class IdInput(ToolInput):

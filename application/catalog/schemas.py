@@ -167,8 +167,12 @@ def _long_enum(node: dict[str, Any]) -> dict[str, Any]:
     return {**node, "pattern": code_pattern(codes), "description": described, "examples": examples}
 
 
+# Examples a model recognises: the common currencies, the record kinds it meets most.
+PREFERRED_EXAMPLES = ("USD", "EUR", "GBP", "Task", "OrganizationProject", "Employee")
+
+
 def _example_positions(codes: list[str]) -> list[int]:
-    preferred = [codes.index(code) for code in ("USD", "EUR", "GBP") if code in codes]
+    preferred = [codes.index(code) for code in PREFERRED_EXAMPLES if code in codes]
     return preferred or list(range(min(3, len(codes))))
 
 

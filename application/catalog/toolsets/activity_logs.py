@@ -23,24 +23,24 @@ SCANNED = "Filters besides entity, entityId, action and actorType see the latest
 
 
 class Kinds(ToolInput):
-    entity: BaseEntity | None = Field(None, description="Kind of record, e.g. 'Task', 'OrganizationProject'.")
+    entity: BaseEntity | None = None
     action: ActionType | None = None
 
 
 class Period(ToolInput):
-    startDate: IsoDate | None = Field(None, description="Only logs from this moment.")  # noqa: N815
-    endDate: IsoEndDate | None = Field(None, description="Only logs up to this moment.")  # noqa: N815
+    startDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoEndDate | None = None  # noqa: N815
 
 
 class Authors(ToolInput):
-    actorType: ActorType | None = Field(None, description="Logs made by a user or by the system.")  # noqa: N815
-    createdByUserId: Uuid | None = Field(None, description="Only logs of changes by this user.")  # noqa: N815
-    employeeId: Uuid | None = Field(None, description="Only logs of changes by this employee.")  # noqa: N815
+    actorType: ActorType | None = Field(None, description="Made by a user or by the system.")  # noqa: N815
+    createdByUserId: Uuid | None = Field(None, description="Changes by this user.")  # noqa: N815
+    employeeId: Uuid | None = Field(None, description="Changes by this employee.")  # noqa: N815
 
 
 class Sorting(ToolInput):
-    sortBy: ActivitySortField = Field("createdAt", description="Field to sort by.")  # noqa: N815
-    sortOrder: OrderDirection = Field("DESC", description="Sort direction.")  # noqa: N815
+    sortBy: ActivitySortField = "createdAt"  # noqa: N815
+    sortOrder: OrderDirection = "DESC"  # noqa: N815
 
 
 class GetLogs(PageInput, RelationsInput, Kinds, Period, Authors, Sorting):
@@ -72,7 +72,7 @@ class RecentLogs(RelationsInput, Kinds):
 
 class LogStatistics(Kinds, Period):
     groupBy: ActivityGroupBy = Field("entity", description="How to group the counts.")  # noqa: N815
-    userId: Uuid | None = Field(None, description="Only logs of changes by this user.")  # noqa: N815
+    userId: Uuid | None = Field(None, description="Changes by this user.")  # noqa: N815
 
 
 class SearchLogs(Kinds, Period):

@@ -12,13 +12,13 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+$"
 
 
 class Login(ToolInput):
-    email: str = Field(pattern=EMAIL_PATTERN, max_length=320, description="Gauzy account email.")
-    password: str = Field(min_length=1, max_length=1024, description="Gauzy account password.")
-    createSession: bool | None = Field(None, description="Accepted for compatibility; a session always exists.")  # noqa: N815
+    email: str = Field(pattern=EMAIL_PATTERN, max_length=320)
+    password: str = Field(min_length=1, max_length=1024)
+    createSession: bool | None = Field(None, description="Ignored; a session always exists.")  # noqa: N815
 
 
 class Logout(ToolInput):
-    cleanupAllSessions: bool | None = Field(None, description="Accepted for compatibility; use cleanup_sessions.")  # noqa: N815
+    cleanupAllSessions: bool | None = Field(None, description="Ignored; use cleanup_sessions.")  # noqa: N815
 
 
 class AuthStatus(ToolInput):

@@ -54,10 +54,9 @@ class CandidateData(ToolInput):
 
 class NewCandidateData(CandidateData):
     user: CandidateUser = Field(description=(
-        "The candidate as a person, {email, firstName, lastName}: Gauzy gives every candidate a user account, "
-        "so at least the email is needed."))
+        "The candidate's user account: {email, firstName, lastName}; email is required."))
     password: str | None = Field(
-        None, min_length=8, description="Password of the candidate's account; defaults to a random one they can reset.")
+        None, min_length=8, description="Defaults to a random one they can reset.")
 
 
 class CandidateFilters(ToolInput):

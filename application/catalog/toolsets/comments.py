@@ -28,7 +28,7 @@ AS_ME = {"employeeId": ContextValue.EMPLOYEE_ID}
 
 
 class CommentFilters(ToolInput):
-    entity: BaseEntity | None = Field(None, description="Kind of record commented on, e.g. 'Task'.")
+    entity: BaseEntity | None = Field(None, description="Kind of record commented on.")
     entityId: Uuid | None = Field(None, description="The record commented on.")  # noqa: N815
     employeeId: Uuid | None = Field(None, description="Only comments written by this employee.")  # noqa: N815
     parentId: Uuid | None = Field(None, description="Only replies to this comment.")  # noqa: N815
@@ -69,7 +69,7 @@ class CommentData(ToolInput):
 
 class NewCommentData(CommentData):
     comment: str = Field(min_length=1, description="The text (HTML allowed).")
-    entity: BaseEntity = Field(description="Kind of record commented on, e.g. 'Task', 'OrganizationProject'.")
+    entity: BaseEntity = Field(description="Kind of record commented on.")
     entityId: Uuid = Field(description="The record commented on.")  # noqa: N815
 
 

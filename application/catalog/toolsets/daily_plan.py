@@ -61,9 +61,9 @@ class PlanData(ToolInput):
     date: IsoDate | None = Field(None, description="The day planned.")
     workTimePlanned: float | None = Field(None, ge=0, description="Hours planned for the day.")  # noqa: N815
     status: DailyPlanStatus | None = None
-    employeeId: Uuid | None = Field(None, description="Whose plan it is; defaults to you.")  # noqa: N815
+    employeeId: Uuid | None = Field(None, description="Defaults to you.")  # noqa: N815
     organizationTeamId: Uuid | None = Field(  # noqa: N815
-        None, description="The team the plan belongs to; defaults to the employee's first team."
+        None, description="Defaults to the employee's first team."
     )
 
 

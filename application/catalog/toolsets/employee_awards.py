@@ -20,12 +20,12 @@ BASE = "/api/employee-award"
 
 
 class AwardData(ToolInput):
-    name: str | None = Field(None, min_length=1, description="The award, e.g. 'Employee of the month'.")
+    name: str | None = Field(None, min_length=1, description="E.g. 'Employee of the month'.")
     year: Year | None = None
 
 
 class NewAwardData(AwardData):
-    name: str = Field(min_length=1, description="The award, e.g. 'Employee of the month'.")
+    name: str = Field(min_length=1, description="E.g. 'Employee of the month'.")
     year: Year
     employeeId: Uuid | None = Field(None, description="Who received it; defaults to your own employee.")  # noqa: N815
 
@@ -35,7 +35,7 @@ class AwardUpdate(IdInput):
 
 
 class Sorted(PageInput):
-    sortBy: AwardSortField | None = Field(None, description="Sort by this field.")  # noqa: N815
+    sortBy: AwardSortField | None = None  # noqa: N815
     sortOrder: OrderDirection = Field("DESC", description="ASC or DESC (default).")  # noqa: N815
 
     # The request builder sorts by `orderBy` / `order` (`order[<field>]=<direction>`).

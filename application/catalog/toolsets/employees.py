@@ -35,7 +35,7 @@ class EmployeeData(ToolInput):
         None, description="New user for the employee: {firstName, lastName, email}. Give this or userId."
     )
     userId: Uuid | None = None  # noqa: N815
-    password: str | None = Field(None, description="Password of the new user (with `user`).")
+    password: str | None = Field(None, description="For a new `user`.")
     short_description: str | None = Field(None, max_length=200)
     description: str | None = None
     employeeLevel: str | None = Field(None, max_length=500)  # noqa: N815
@@ -45,7 +45,7 @@ class EmployeeData(ToolInput):
     billRateCurrency: str | None = None  # noqa: N815
     isActive: bool | None = None  # noqa: N815
     isTrackingEnabled: bool | None = Field(  # noqa: N815
-        None, description="Whether the employee may track time; the timer refuses to start while false."
+        None, description="The timer refuses to start while false."
     )
 
 

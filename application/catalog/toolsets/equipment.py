@@ -42,18 +42,18 @@ class EquipmentData(ToolInput):
     serialNumber: str | None = None  # noqa: N815
     manufacturedYear: int | None = Field(None, description="Year it was made, e.g. 2023.")  # noqa: N815
     initialCost: float | None = Field(None, ge=0)  # noqa: N815
-    currency: Currency | None = Field(None, description=f"Currency of the cost; defaults to {DEFAULT_CURRENCY}.")
+    currency: Currency | None = Field(None, description=f"Of the cost; defaults to {DEFAULT_CURRENCY}.")
     maxSharePeriod: int | None = Field(None, ge=0, description="Longest sharing, in days.")  # noqa: N815
     autoApproveShare: bool | None = None  # noqa: N815
     tags: list[dict[str, Any]] | None = Field(None, description="Tags as [{'id': tagId}].")
 
 
 class NewEquipmentData(EquipmentData):
-    name: str = Field(min_length=1, description="Equipment name.")
+    name: str = Field(min_length=1)
 
 
 class Filters(ToolInput):
-    type: str | None = Field(None, description="Exact equipment type, e.g. 'Laptop'.")
+    type: str | None = Field(None, description="Exact type, e.g. 'Laptop'.")
     status: EquipmentStatus | None = Field(None, description="ASSIGNED while an approved sharing covers today.")
 
 
@@ -102,7 +102,7 @@ class Mine(PageInput, RelationsInput, Filters):
 
 
 class Available(PageInput, RelationsInput):
-    type: str | None = Field(None, description="Exact equipment type, e.g. 'Laptop'.")
+    type: str | None = Field(None, description="Exact type, e.g. 'Laptop'.")
     client_query: ClassVar[ClientQuery] = ClientQuery(ALL, equals={"type": "type"}, fixed={"status": "AVAILABLE"})
 
 

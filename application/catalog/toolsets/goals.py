@@ -39,7 +39,7 @@ class GoalData(ToolInput):
 
 
 class NewGoalData(GoalData):
-    name: str = Field(min_length=1, description="Goal name.")
+    name: str = Field(min_length=1)
     deadline: str = Field(min_length=1, description="Time frame the goal is due in, e.g. 'Q4 2026' or an ISO date.")
     level: GoalLevel = Field(description="Organization, Team (give ownerTeamId) or Employee (give ownerEmployeeId).")
 

@@ -66,8 +66,8 @@ class KeyResultData(ToolInput):
 
 
 class NewKeyResultData(KeyResultData):
-    name: str = Field(min_length=1, description="Key result name.")
-    goalId: Uuid = Field(description="Goal it measures.")  # noqa: N815
+    name: str = Field(min_length=1)
+    goalId: Uuid  # noqa: N815
     deadline: KeyResultDeadline = Field(description="Deadline kind, or an ISO date (a Hard Deadline on it).")
 
 

@@ -29,9 +29,9 @@ class MerchantData(ToolInput):
 
     model_config = ConfigDict(extra="allow")
     name: str | None = Field(None, min_length=1)
-    code: str | None = Field(None, min_length=1, description="Merchant code; derived from the name when omitted.")
-    email: str | None = Field(None, description="Contact email; defaults to the signed-in user's email.")
-    currency: Currency | None = Field(None, description=f"Currency; defaults to {DEFAULT_CURRENCY}.")
+    code: str | None = Field(None, min_length=1, description="Derived from the name when omitted.")
+    email: str | None = Field(None, description="Defaults to the signed-in user's.")
+    currency: Currency | None = Field(None, description=f"Defaults to {DEFAULT_CURRENCY}.")
     phone: str | None = None
     description: str | None = None
     active: bool | None = None
@@ -39,7 +39,7 @@ class MerchantData(ToolInput):
 
 
 class NewMerchantData(MerchantData):
-    name: str = Field(min_length=1, description="Merchant name.")
+    name: str = Field(min_length=1)
 
 
 class Flags(ToolInput):

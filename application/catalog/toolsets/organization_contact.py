@@ -60,7 +60,7 @@ class ContactData(ToolInput):
     """Fields of CreateOrganizationContactDTO; other DTO fields are passed through."""
 
     model_config = ConfigDict(extra="allow")
-    name: str | None = Field(None, min_length=1, description="Contact name (required to create).")
+    name: str | None = Field(None, min_length=1)
     organizationId: Uuid | None = None  # noqa: N815 - defaults to yours, as everywhere (020)
     primaryEmail: str | None = None  # noqa: N815
     primaryPhone: str | None = None  # noqa: N815
@@ -73,7 +73,7 @@ class ContactData(ToolInput):
 
 
 class NewContactData(ContactData):
-    name: str = Field(min_length=1, description="Contact name.")
+    name: str = Field(min_length=1)
 
 
 class CreateContact(ToolInput):

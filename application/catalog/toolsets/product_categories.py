@@ -37,7 +37,7 @@ class CategoryData(ToolInput):
 
 
 class NewCategoryData(CategoryData):
-    name: str = Field(min_length=1, description="Category name.")
+    name: str = Field(min_length=1)
 
 
 class GetCategories(PageInput, RelationsInput):

@@ -29,7 +29,7 @@ class Find(ToolInput):
 
 
 class Query(ToolInput):
-    relations: Relations = Field(None, description="Relations to include, e.g. ['productType', 'productCategory'].")
+    relations: Relations = Field(None, description="E.g. ['productType', 'productCategory'].")
     findInput: Find | None = Field(None, description="Equality filters.")  # noqa: N815
 
 
@@ -44,14 +44,14 @@ class ProductData(ToolInput):
     enabled: bool | None = None
     imageUrl: str | None = None  # noqa: N815
     productCategoryId: Uuid | None = Field(  # noqa: N815
-        None, description="Category; on create defaults to the organization's first category.")
+        None, description="On create defaults to the organization's first.")
     productTypeId: Uuid | None = Field(  # noqa: N815
-        None, description="Type; on create defaults to the organization's first product type.")
+        None, description="On create defaults to the organization's first.")
     tags: list[dict[str, Any]] | None = Field(None, description="Tags as [{'id': tagId}].")
 
 
 class NewProductData(ProductData):
-    name: str = Field(min_length=1, description="Product name.")
+    name: str = Field(min_length=1)
 
 
 class Image(ToolInput):

@@ -17,7 +17,7 @@ class ProjectData(ToolInput):
     """Fields of CreateOrganizationProjectDTO; other DTO fields are passed through."""
 
     model_config = ConfigDict(extra="allow")
-    name: str | None = Field(None, min_length=1, description="Project name (required to create).")
+    name: str | None = Field(None, min_length=1)
     code: str | None = None
     description: str | None = None
     billing: ProjectBilling | None = None
@@ -34,7 +34,7 @@ class ProjectData(ToolInput):
 
 
 class NewProjectData(ProjectData):
-    name: str = Field(min_length=1, description="Project name.")
+    name: str = Field(min_length=1)
 
 
 class ProjectFilters(ToolInput):
@@ -47,7 +47,7 @@ class ProjectFilters(ToolInput):
 
 class GetProjects(PageInput, RelationsInput, ProjectFilters):
     usePaginationEndpoint: bool | None = Field(  # noqa: N815
-        None, description="Accepted for compatibility; results are always paginated."
+        None, description="Ignored; results are always paginated."
     )
 
 

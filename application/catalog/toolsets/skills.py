@@ -24,13 +24,13 @@ class GetSkills(PageInput, RelationsInput):
 
 
 class SkillData(ToolInput):
-    name: str | None = Field(None, min_length=1, description="Skill name (required to create).")
+    name: str | None = Field(None, min_length=1)
     description: str | None = None
-    color: str | None = Field(None, description="Display colour, e.g. '#3366ff'; new skills default to grey.")
+    color: str | None = Field(None, description="E.g. '#3366ff'; new skills default to grey.")
 
 
 class NewSkillData(SkillData):
-    name: str = Field(min_length=1, description="Skill name.")
+    name: str = Field(min_length=1)
 
 
 class CreateSkill(ToolInput):

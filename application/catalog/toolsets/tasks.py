@@ -19,9 +19,9 @@ class TaskData(ToolInput):
     """Fields of CreateTaskDTO; other DTO fields are passed through."""
 
     model_config = ConfigDict(extra="allow")
-    title: str | None = Field(None, min_length=1, description="Task title (required to create).")
+    title: str | None = Field(None, min_length=1)
     description: str | None = None
-    status: TaskStatus | None = Field(None, description="Workflow status; new tasks default to 'open'.")
+    status: TaskStatus | None = Field(None, description="New tasks default to 'open'.")
     priority: TaskPriority | None = None
     size: TaskSize | None = None
     issueType: TaskType | None = None  # noqa: N815
@@ -35,7 +35,7 @@ class TaskData(ToolInput):
 
 
 class NewTaskData(TaskData):
-    title: str = Field(min_length=1, description="Task title.")
+    title: str = Field(min_length=1)
 
 
 class TaskFilters(ToolInput):

@@ -28,8 +28,8 @@ LOG_RELATIONS = ["employee", "employee.user", "project", "task"]
 class LogSelection(ToolInput):
     """Which time logs: Gauzy's TimeLogQueryDTO selectors. Dates bound `startedAt`."""
 
-    startDate: IsoDate = Field(description="Logs started at or after this moment.")  # noqa: N815
-    endDate: IsoEndDate = Field(description="Logs started at or before this moment; a date means its whole day.")  # noqa: N815
+    startDate: IsoDate  # noqa: N815
+    endDate: IsoEndDate  # noqa: N815
     employeeIds: Ids | None = Field(None, max_length=200)  # noqa: N815
     teamIds: Ids | None = Field(None, max_length=50, description="Logs tracked for these teams.")  # noqa: N815
     projectIds: Ids | None = Field(None, max_length=200)  # noqa: N815

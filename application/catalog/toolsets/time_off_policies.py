@@ -46,18 +46,18 @@ class PolicyData(ToolInput):
     """ITimeOffPolicyCreateInput. Gauzy takes the members as a list of employee ids."""
 
     model_config = ConfigDict(serialize_by_alias=True)
-    name: str | None = Field(None, min_length=1, description="Policy name (required to create).")
+    name: str | None = Field(None, min_length=1)
     requiresApproval: bool | None = Field(None, description="Requests need approval; default false.")  # noqa: N815
     paid: bool | None = Field(None, description="Paid time off; default true.")
     employeeIds: list[Uuid] | None = Field(  # noqa: N815
         None, serialization_alias="employees", description="Employees the policy applies to."
     )
     type: str | None = Field(None, exclude=True,
-                             description="Accepted for compatibility; Gauzy policies have no type, it is not stored.")
+                             description="Ignored: Gauzy policies have no type.")
 
 
 class NewPolicyData(PolicyData):
-    name: str = Field(min_length=1, description="Policy name.")
+    name: str = Field(min_length=1)
 
 
 class CreatePolicy(ToolInput):

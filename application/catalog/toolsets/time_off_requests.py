@@ -32,7 +32,7 @@ class RequestFilters(ToolInput):
     policyName: str | None = Field(None, description="Part of the policy's name.")  # noqa: N815
     employeeName: str | None = Field(None, description="Part of the employee's first or last name.")  # noqa: N815
     includeArchived: bool = Field(  # noqa: N815
-        False, description="true: list the archived (cancelled) requests instead of the active ones."
+        False, description="List the archived (cancelled) requests instead."
     )
 
 

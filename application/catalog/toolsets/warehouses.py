@@ -22,7 +22,7 @@ class WarehouseData(ToolInput):
     model_config = ConfigDict(extra="allow")
     name: str | None = Field(None, min_length=1)
     code: str | None = Field(None, min_length=1)
-    email: str | None = Field(None, description="Contact email; defaults to the signed-in user's email.")
+    email: str | None = Field(None, description="Defaults to the signed-in user's.")
     description: str | None = None
     active: bool | None = None
     contactId: Uuid | None = None  # noqa: N815
@@ -30,7 +30,7 @@ class WarehouseData(ToolInput):
 
 
 class NewWarehouseData(WarehouseData):
-    name: str = Field(min_length=1, description="Warehouse name.")
+    name: str = Field(min_length=1)
     code: str = Field(min_length=1, description="Warehouse code, e.g. 'WH-01'.")
 
 
