@@ -109,8 +109,8 @@ TOOLS = (
          f"Count activity logs grouped by kind of record, action, user, day or hour. {SCANNED}",
          TOOLSET, LogStatistics, UseCaseCall("activity_log_statistics", ROUTES)),
     read("search_activity_logs", "Search activity logs",
-         "Activity logs whose description, kind of record, action or changed fields contain the query (any case), "
-         "newest first, among the latest 1000.",
+         "Activity logs whose description, entity, action or fields contain the query (any case), among the latest "
+         "1000.",
          TOOLSET, SearchLogs, UseCaseCall("activity_logs", ROUTES), PageOutput),
     read("get_activity_timeline", "Timeline of a record",
          "The latest `limit` activity logs of one record, oldest first: its history as a story.",

@@ -31,9 +31,8 @@ class DraftInvoicesFromTime(ToolInput):
 
 TOOLS = (
     write("draft_invoices_from_time", "Draft invoices from tracked time",
-          "For each chosen project, draft an invoice to its client: hours logged in the period per employee (or "
-          "task) times the employee's bill rate. A project without a client, time or rates is skipped with the "
-          "reason. Reports progress.",
+          "Draft one invoice per project to its client: hours logged in the period times each employee's bill rate. "
+          "A project lacking a client, time or rates is skipped with the reason.",
           TOOLSET, DraftInvoicesFromTime,
           UseCaseCall("draft_invoices_from_time",
                       (PROJECTS.route, LIST_LOGS.route, HIGHEST.route, CREATE.route, ADD_ITEMS.route)),

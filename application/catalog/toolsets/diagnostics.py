@@ -20,6 +20,6 @@ TOOLS = (
     _tool("get_server_info", "About this server",
           "This server's name, version, Gauzy backend, transports, protocols and tool count."),
     _tool("test_mcp_capabilities", "What this server can do",
-          "MCP capabilities and protocol versions offered, the toolsets exposed now and all toolsets MCP_TOOLSETS "
-          "can choose from, with their sizes."),
+          "MCP capabilities and protocols offered, the toolsets exposed now and all toolsets MCP_TOOLSETS can "
+          "choose from."),
 )

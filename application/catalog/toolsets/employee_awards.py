@@ -139,7 +139,7 @@ TOOLS = (
          "The awards given in one year, optionally to one employee.",
          TOOLSET, AwardsByYear, listing()),
     read("get_employee_awards_count", "Count awards",
-         "Count awards, optionally of an employee, year or exact name.",
+         "Count the organization's awards, optionally filtered.",
          TOOLSET, CountAwards,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query={**same("employeeId", "year"),
                                                                                  "search": "name"})),

@@ -143,13 +143,13 @@ NOT_NULL = {"type": "", "serialNumber": "", "autoApproveShare": False}
 
 TOOLS = (
     read("get_equipment", "List equipment",
-         "The organization's equipment with who holds each item (status, assignedEmployeeIds).",
+         "The organization's equipment and who holds each item.",
          TOOLSET, GetEquipment, INVENTORY, PageOutput),
     read("get_equipment_count", "Count equipment",
-         "Count the organization's equipment, optionally by type, status or holder.",
+         "Count the organization's equipment, optionally filtered.",
          TOOLSET, CountEquipment, INVENTORY, CountOutput),
     read("get_equipment_by_id", "Get equipment",
-         "One item of equipment by id with its status and holders; relations e.g. 'image'.",
+         "One item of equipment by id, with its status and holders.",
          TOOLSET, GetEquipmentById, INVENTORY, RECORD),
     write("create_equipment", "Create equipment",
           "Add an item of equipment; only equipment_data.name is needed.",
@@ -164,13 +164,13 @@ TOOLS = (
                        merge_current=("name", "currency")),
           idempotent=True),
     write("assign_equipment", "Assign equipment",
-          "Give an item of equipment to an employee from now on (an approved sharing), optionally until "
-          "shareEndDate. Repeating it changes nothing. Returns the sharing.",
+          "Give an item of equipment to an employee from now on (an approved sharing); repeating it changes "
+          "nothing.",
           TOOLSET, AssignEquipment,
           UseCaseCall("assign_equipment", (f"GET {SHARING}", f"POST {SHARING}/organization/:id")),
           idempotent=True),
     write("unassign_equipment", "Unassign equipment",
-          "Take an item of equipment back: approved sharings covering today end now. Returns the ended sharing ids.",
+          "Take an item of equipment back: approved sharings covering today end now.",
           TOOLSET, IdInput, UseCaseCall("unassign_equipment", (f"GET {SHARING}", f"PUT {SHARING}/:id")),
           idempotent=True),
     delete("delete_equipment", "Delete equipment", "Delete an item of equipment permanently.",

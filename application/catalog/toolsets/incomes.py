@@ -82,7 +82,7 @@ TOOLS = (
          "The incomes credited to the signed-in employee, optionally of one month.",
          TOOLSET, MonthList, month_list(f"{BASE}/me")),
     read("get_income_count", "Count incomes",
-         "Count the organization's incomes, optionally by employee, currency, amount or date.",
+         "Count the organization's incomes, optionally filtered.",
          TOOLSET, CountIncomes,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY,
                       query=same("employeeId", "currency", "amount", "valueDate"))),

@@ -146,10 +146,10 @@ class Statistics(DateRangeInput):
 
 TOOLS = (
     read("get_key_results", "List key results",
-         "The organization's key results, optionally by goal, owner, status or name.",
+         "The organization's key results. Use to find a key result's id.",
          TOOLSET, GetKeyResults, QUERY, PageOutput),
     read("get_key_result_count", "Count key results",
-         "Count the organization's key results, optionally by goal, owner or status.",
+         "Count the organization's key results, optionally filtered.",
          TOOLSET, CountKeyResults, QUERY, CountOutput),
     read("get_key_result", "Get a key result",
          "One key result by id, with its goal, owner, lead and progress updates.",
@@ -188,7 +188,6 @@ TOOLS = (
          "The progress entries of one key result.",
          TOOLSET, Updates, UseCaseCall("client_query", (f"GET {UPDATES}/:id",)), PageOutput),
     read("get_key_result_statistics", "Key result statistics",
-         "Key results per status and type and their average progress, optionally of a goal or owner or created in a "
-         "date range.",
+         "Key results per status and type and their average progress.",
          TOOLSET, Statistics, QUERY),
 )

@@ -132,7 +132,7 @@ TOOLS = (
          "The organization's merchants (suppliers). Use to find a merchant's id.",
          TOOLSET, GetMerchants, PAGE),
     read("get_merchant_count", "Count merchants",
-         "Count the organization's merchants, optionally by isActive / isArchived.",
+         "Count the organization's merchants, optionally filtered.",
          TOOLSET, CountMerchants,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query={"where": "*"})),
     read("get_merchant", "Get a merchant",

@@ -168,7 +168,7 @@ TOOLS = (
          "The organization's clients, customers and leads. Use to find a contact's id.",
          TOOLSET, GetContacts, page(GetContacts)),
     read("get_organization_contact_count", "Count contacts",
-         "Count the organization's contacts, optionally by type or member.",
+         "Count the organization's contacts, optionally filtered.",
          TOOLSET, CountContacts,
          ResourceCall("GET", f"{BASE}/pagination", Shape.COUNT, Tenancy.NONE,
                       where={**SCOPE, "contactType": "contactType", "employeeId": "members[]"},
@@ -193,8 +193,8 @@ TOOLS = (
           TOOLSET, UpdateContact,
           UPDATE, idempotent=True, output=RECORD),
     write("update_organization_contact_by_employee", "Change an employee's contacts",
-          "Either add an employee (id) to some contacts and remove them from others (contact_data {addedEntityIds, "
-          "removedEntityIds}; returns true), or change a contact's fields (id is the contact).",
+          "Add an employee (id) to contacts and remove them from others (contact_data.addedEntityIds, "
+          "removedEntityIds), or change a contact's fields (id is the contact).",
           TOOLSET, UpdateByEmployee,
           UseCaseCall("update_contact_by_employee", (MEMBERSHIP.route, UPDATE.route, f"GET {BASE}/:id")),
           idempotent=True),

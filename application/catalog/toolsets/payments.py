@@ -117,11 +117,11 @@ def listing(**where: str) -> ResourceCall:
 
 TOOLS = (
     read("get_payments", "List payments",
-         "Payments received; a payment-date range needs startDate and endDate together.",
+         "The payments the organization received.",
          TOOLSET, GetPayments,
          listing(**FILTERS, **same("invoiceId", "organizationContactId", "employeeId"), search="note")),
     read("get_payment_count", "Count payments",
-         "Count payments, optionally by method, currency, project, overdue flag or dates.",
+         "Count the organization's payments, optionally filtered.",
          TOOLSET, CountPayments,
          ResourceCall("GET", PAGE, Shape.COUNT, Tenancy.WHERE, where=FILTERS, defaults={"limit": 1})),
     read("get_payment", "Get a payment",
@@ -131,7 +131,7 @@ TOOLS = (
           "Record money received; only payment_data.amount is required.",
           TOOLSET, CreatePayment, CREATE, output=RECORD),
     write("update_payment", "Update a payment",
-          "Change the given fields of a payment, e.g. amount, date, method or note.",
+          "Change the given fields of a payment.",
           TOOLSET, UpdatePayment,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="payment_data",
                        merge_current=("amount",)),

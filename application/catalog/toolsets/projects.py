@@ -121,7 +121,7 @@ TOOLS = (
          "The organization's projects, newest first. Use to find a project's id.",
          TOOLSET, GetProjects, LIST),
     read("get_project_count", "Count projects",
-         "Count the organization's projects, optionally public ones or one billing type.",
+         "Count the organization's projects, optionally filtered.",
          TOOLSET, CountProjects,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query=same("public", "billing"))),
     read("get_projects_by_employee", "Projects of an employee",

@@ -128,7 +128,7 @@ TOOLS = (
          ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
                       where={**FILTERS, **same("size", "issueType"), "search": "title"})),
     read("get_task_count", "Count tasks",
-         "Count the organization's tasks, optionally of a project, assignee or status.",
+         "Count the organization's tasks, optionally filtered.",
          TOOLSET, CountTasks,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query=same("projectId", "status"))),
     read("get_tasks_pagination", "Page through tasks",

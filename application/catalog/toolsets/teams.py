@@ -39,8 +39,7 @@ MEMBERSHIP = (LIST_TEAMS.route, UPDATE_TEAM.route)
 
 TOOLS = (
     read("get_teams", "List teams with members",
-         "The organization's teams with their members (employee id, name, manager or not). Use to find a team's id "
-         "or who is in it.",
+         "The organization's teams with their members. Use to find a team's id or who is in it.",
          TOOLSET, GetTeams, UseCaseCall("list_teams", (LIST_TEAMS.route,)), TeamsOutput),
     write("add_team_members", "Add team members",
           "Add employees to a team, keeping its members and managers.",

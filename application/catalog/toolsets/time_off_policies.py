@@ -126,6 +126,6 @@ TOOLS = (
          "taken, not left).",
          TOOLSET, MyBalance, UseCaseCall("my_time_off_balance", (REQUESTS,))),
     read("get_time_off_statistics", "Time-off statistics",
-         "Requests and days off in a date range (default: all time), grouped by policy, employee, status or month.",
+         "Requests and days off in a date range (default: all time), grouped as asked.",
          TOOLSET, Statistics, UseCaseCall("time_off_statistics", (REQUESTS,))),
 )

@@ -99,7 +99,7 @@ class GetRequest(IdInput):
 
 TOOLS = (
     read("get_time_off_requests", "List time-off requests",
-         "Time-off requests, newest first, with policy and employees; without dates all of them.",
+         "Time-off requests, newest first, with policy and employees.",
          TOOLSET, GetRequests, UseCaseCall("time_off_requests", LISTED), PageOutput),
     read("get_time_off_request_count", "Count time-off requests",
          "Count time-off requests; filters as get_time_off_requests.",

@@ -67,7 +67,7 @@ TOOLS = (
            "The N employees (or projects or tasks) with the most hours in a period, most first: 'who worked "
            "most on project X this month'.", TopByHours),
     read("get_active_timers", "Who is tracking time now",
-         "Everyone whose timer runs now (or in one team): since when, minutes, project, task.",
+         "Everyone whose timer runs now, since when and on what.",
          TOOLSET, ActiveTimers, UseCaseCall("active_timers", (TIMERS, TEAMS)), ActiveTimersOutput),
     read("get_team_availability", "Team availability",
          "For each member of a team in a period: hours logged, leave approved or asked for, and a status.",

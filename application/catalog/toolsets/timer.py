@@ -43,11 +43,10 @@ TOOLS = (
          "Whether the signed-in employee's timer runs, since when, on what, and today's total.",
          TOOLSET, TimerStatus, ResourceCall("GET", f"{BASE}/status", Shape.OBJECT, Tenancy.QUERY, paging=None)),
     write("start_timer", "Start my timer",
-          "Start the signed-in employee's timer, optionally on a project and task; a running one is stopped first. "
-          "Returns the new time log.",
+          "Start the signed-in employee's timer, optionally on a project and task; a running one is stopped first.",
           TOOLSET, StartTimer, ResourceCall("POST", f"{BASE}/start", tenancy=Tenancy.BODY, body=START_FIELDS)),
     write("stop_timer", "Stop my timer",
-          "Stop the signed-in employee's running timer. Returns the closed time log.",
+          "Stop the signed-in employee's running timer, if one runs.",
           TOOLSET, StopTimer,
           ResourceCall("POST", f"{BASE}/stop", tenancy=Tenancy.BODY,
                        body=same("description", "source", "manualTimeSlot"),
