@@ -33,9 +33,9 @@ class Period(ToolInput):
 
 
 class Authors(ToolInput):
-    actorType: ActorType | None = Field(None, description="Made by a user or by the system.")  # noqa: N815
+    actorType: ActorType | None = None  # noqa: N815
     createdByUserId: Uuid | None = Field(None, description="Changes by this user.")  # noqa: N815
-    employeeId: Uuid | None = Field(None, description="Changes by this employee.")  # noqa: N815
+    employeeId: Uuid | None = Field(None, description="Changed by this employee.")  # noqa: N815
 
 
 class Sorting(ToolInput):

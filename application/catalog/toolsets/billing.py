@@ -21,7 +21,7 @@ PROJECTS = ResourceCall("GET", "/api/organization-projects/pagination", Shape.PA
 
 class DraftInvoicesFromTime(ToolInput):
     startDate: IsoDate = Field(description="Bill time logged from this moment...")  # noqa: N815
-    endDate: IsoEndDate = Field(description="...to this one; a date means its whole day.")  # noqa: N815
+    endDate: IsoEndDate = Field(description="...to this one.")  # noqa: N815
     projectIds: list[Uuid] | None = Field(  # noqa: N815
         None, max_length=50, description="Projects to invoice; default: every project whose status is 'completed'.")
     groupBy: Literal["employee", "task"] = Field(  # noqa: N815

@@ -22,7 +22,7 @@ EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
 def rating_field() -> Any:
-    return Field(None, ge=0, le=5, description="0 to 5.")
+    return Field(None, ge=0, le=5)
 
 
 class CandidateUser(ToolInput):
@@ -42,8 +42,8 @@ class CandidateData(ToolInput):
     rejectDate: IsoDate | None = None  # noqa: N815
     candidateLevel: str | None = Field(None, max_length=500)  # noqa: N815
     cvUrl: str | None = None  # noqa: N815
-    organizationPositionId: Uuid | None = Field(None, description="The position applied for.")  # noqa: N815
-    sourceId: Uuid | None = Field(None, description="Where the candidate came from.")  # noqa: N815
+    organizationPositionId: Uuid | None = None  # noqa: N815
+    sourceId: Uuid | None = None  # noqa: N815
     rating: float | None = rating_field()
     billRateValue: float | None = Field(None, ge=0)  # noqa: N815
     billRateCurrency: Currency | None = None  # noqa: N815
@@ -87,7 +87,7 @@ class CandidateStatusChange(IdInput):
 
 
 class RateCandidate(IdInput):
-    rating: float = Field(ge=0, le=5, description="0 to 5.")
+    rating: float = Field(ge=0, le=5)
 
 
 class CandidatesByPosition(PageInput, RelationsInput):

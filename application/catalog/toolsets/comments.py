@@ -29,9 +29,9 @@ AS_ME = {"employeeId": ContextValue.EMPLOYEE_ID}
 
 class CommentFilters(ToolInput):
     entity: BaseEntity | None = Field(None, description="Kind of record commented on.")
-    entityId: Uuid | None = Field(None, description="The record commented on.")  # noqa: N815
-    employeeId: Uuid | None = Field(None, description="Only comments written by this employee.")  # noqa: N815
-    parentId: Uuid | None = Field(None, description="Only replies to this comment.")  # noqa: N815
+    entityId: Uuid | None = None  # noqa: N815
+    employeeId: Uuid | None = None  # noqa: N815
+    parentId: Uuid | None = None  # noqa: N815
 
 
 class GetComments(PageInput, RelationsInput, CommentFilters):
@@ -61,7 +61,7 @@ class CommentData(ToolInput):
     """Fields of UpdateCommentDTO."""
 
     comment: str | None = Field(None, min_length=1, description="The text (HTML allowed).")
-    parentId: Uuid | None = Field(None, description="The comment this one answers.")  # noqa: N815
+    parentId: Uuid | None = None  # noqa: N815
     resolved: bool | None = None
     actorType: ActorType | None = None  # noqa: N815
     mentionEmployeeIds: list[Uuid] | None = Field(None, description="Employees to notify.")  # noqa: N815
@@ -70,7 +70,7 @@ class CommentData(ToolInput):
 class NewCommentData(CommentData):
     comment: str = Field(min_length=1, description="The text (HTML allowed).")
     entity: BaseEntity = Field(description="Kind of record commented on.")
-    entityId: Uuid = Field(description="The record commented on.")  # noqa: N815
+    entityId: Uuid  # noqa: N815
 
 
 class CreateComment(ToolInput):

@@ -58,7 +58,7 @@ class CountPlans(ToolInput):
 class PlanData(ToolInput):
     """Fields of UpdateDailyPlanDTO."""
 
-    date: IsoDate | None = Field(None, description="The day planned.")
+    date: IsoDate | None = None
     workTimePlanned: float | None = Field(None, ge=0, description="Hours planned for the day.")  # noqa: N815
     status: DailyPlanStatus | None = None
     employeeId: Uuid | None = Field(None, description="Defaults to you.")  # noqa: N815
@@ -68,7 +68,7 @@ class PlanData(ToolInput):
 
 
 class NewPlanData(PlanData):
-    date: IsoDate = Field(description="The day planned.")
+    date: IsoDate
     workTimePlanned: float = Field(ge=0, description="Hours planned for the day.")  # noqa: N815
     status: DailyPlanStatus = Field("open", description="Plan status; default 'open'.")
     taskId: Uuid | None = Field(None, description="A first task to put on the plan.")  # noqa: N815
@@ -85,7 +85,7 @@ class UpdatePlan(IdInput):
 class PlanTask(ToolInput):
     planId: Uuid  # noqa: N815
     taskId: Uuid  # noqa: N815
-    employeeId: Uuid = Field(description="The plan's employee.")  # noqa: N815
+    employeeId: Uuid  # noqa: N815
 
 
 class TaskFromPlans(ToolInput):

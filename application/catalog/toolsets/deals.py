@@ -29,7 +29,7 @@ class DealData(ToolInput):
     model_config = ConfigDict(extra="allow")
     title: str | None = Field(None, min_length=1)
     probability: int | None = Field(None, ge=0, le=5, description="Chance of winning, 0 (none) to 5 (certain).")
-    stageId: Uuid | None = Field(None, description="The pipeline stage the deal is in.")  # noqa: N815
+    stageId: Uuid | None = None  # noqa: N815
     clientId: Uuid | None = Field(None, description="The client (organization contact).")  # noqa: N815
     isActive: bool | None = None  # noqa: N815
 

@@ -35,5 +35,5 @@ TOOLS = (
           "found can be called by name at once; get_tool_schemas gives its parameters.",
           FindTools),
     _tool("get_tool_schemas", "Get tool schemas",
-          "The full definitions (schemas, hints) of the named tools, as tools/list shows them.", GetToolSchemas),
+          "The full definitions of the named tools: title, input and output schema, hints.", GetToolSchemas),
 )

@@ -62,8 +62,8 @@ class DateRange(ToolInput):
     """Gauzy's IDateRangePicker, sent as `findInput.forRange` {startDate, endDate}."""
 
     model_config = ConfigDict(serialize_by_alias=True)
-    start: IsoDate = Field(serialization_alias="startDate", description="First day of the range.")
-    end: IsoEndDate = Field(serialization_alias="endDate", description="Last day of the range.")
+    start: IsoDate = Field(serialization_alias="startDate")
+    end: IsoEndDate = Field(serialization_alias="endDate")
 
 
 class WorkingEmployees(ToolInput):

@@ -40,7 +40,7 @@ class EquipmentData(ToolInput):
     name: str | None = Field(None, min_length=1)
     type: str | None = Field(None, description="Free text, e.g. 'Laptop' or 'Monitor'.")
     serialNumber: str | None = None  # noqa: N815
-    manufacturedYear: int | None = Field(None, description="Year it was made, e.g. 2023.")  # noqa: N815
+    manufacturedYear: int | None = None  # noqa: N815
     initialCost: float | None = Field(None, ge=0)  # noqa: N815
     currency: Currency | None = Field(None, description=f"Of the cost; defaults to {DEFAULT_CURRENCY}.")
     maxSharePeriod: int | None = Field(None, ge=0, description="Longest sharing, in days.")  # noqa: N815

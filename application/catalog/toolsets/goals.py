@@ -35,7 +35,7 @@ class GoalData(ToolInput):
     progress: float | None = Field(None, ge=0, le=100, description="Percent done.")
     ownerEmployeeId: Uuid | None = Field(None, description="Owner of an Employee-level goal.")  # noqa: N815
     ownerTeamId: Uuid | None = Field(None, description="Owner of a Team-level goal.")  # noqa: N815
-    leadId: Uuid | None = Field(None, description="Employee who leads the goal.")  # noqa: N815
+    leadId: Uuid | None = None  # noqa: N815
 
 
 class NewGoalData(GoalData):

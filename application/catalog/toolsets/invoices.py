@@ -81,7 +81,7 @@ class InvoiceFilters(ToolInput):
     invoiceType: InvoiceType | None = None  # noqa: N815
     paid: bool | None = None
     isEstimate: bool | None = Field(None, description="True: only estimates; false: only invoices.")  # noqa: N815
-    toContactId: Uuid | None = Field(None, description="Only invoices to this client.")  # noqa: N815
+    toContactId: Uuid | None = None  # noqa: N815
 
 
 class GetInvoices(PagedList, InvoiceFilters, DatePair):

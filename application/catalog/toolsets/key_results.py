@@ -73,7 +73,7 @@ class NewKeyResultData(KeyResultData):
 
 class Filters(ToolInput):
     goalId: Uuid | None = None  # noqa: N815
-    ownerId: Uuid | None = Field(None, description="Owning employee.")  # noqa: N815
+    ownerId: Uuid | None = None  # noqa: N815
     status: KeyResultStatus | None = None
 
 

@@ -33,8 +33,8 @@ class PaymentData(ToolInput):
         None, description=f"New payments default to {DEFAULT_METHOD}.")
     paymentDate: IsoDate | None = None  # noqa: N815
     note: str | None = None
-    invoiceId: Uuid | None = Field(None, description="The invoice this payment settles.")  # noqa: N815
-    organizationContactId: Uuid | None = Field(None, description="The client who paid.")  # noqa: N815
+    invoiceId: Uuid | None = None  # noqa: N815
+    organizationContactId: Uuid | None = None  # noqa: N815
     projectId: Uuid | None = None  # noqa: N815
     employeeId: Uuid | None = Field(None, description="Only when creating; Gauzy ignores it on update.")  # noqa: N815
     overdue: bool | None = None

@@ -30,7 +30,7 @@ class Find(ToolInput):
 
 class Query(ToolInput):
     relations: Relations = Field(None, description="E.g. ['productType', 'productCategory'].")
-    findInput: Find | None = Field(None, description="Equality filters.")  # noqa: N815
+    findInput: Find | None = None  # noqa: N815
 
 
 class ProductData(ToolInput):

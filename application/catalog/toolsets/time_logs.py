@@ -71,7 +71,7 @@ class DeleteTimeLogs(ToolInput):
 
 class GetTimesheets(DateRangeInput):
     startDate: IsoDate = Field(description="Timesheets whose week starts at or after this.")  # noqa: N815
-    endDate: IsoEndDate = Field(description="...and at or before this; a date means its whole day.")  # noqa: N815
+    endDate: IsoEndDate = Field(description="...and at or before this.")  # noqa: N815
     status: list[TimesheetStatus] | None = None
     employeeIds: Ids | None = Field(None, max_length=200)  # noqa: N815
 

@@ -65,8 +65,8 @@ class RequestChanges(ToolInput):
     model_config = ConfigDict(serialize_by_alias=True)
     startDate: IsoDate | None = Field(None, serialization_alias="start", description="First day off.")  # noqa: N815
     endDate: IsoDate | None = Field(None, serialization_alias="end", description="Last day off.")  # noqa: N815
-    employeeId: Uuid | None = Field(None, serialization_alias="employees", description="Who takes the time off.")  # noqa: N815
-    policyId: Uuid | None = Field(None, description="Time-off policy (see get_time_off_policies).")  # noqa: N815
+    employeeId: Uuid | None = Field(None, serialization_alias="employees")  # noqa: N815
+    policyId: Uuid | None = Field(None, description="See get_time_off_policies.")  # noqa: N815
     description: str | None = None
     status: TimeOffStatus | None = None
     isHoliday: bool | None = Field(None, description="A public holiday rather than a personal request.")  # noqa: N815
@@ -80,8 +80,8 @@ class RequestChanges(ToolInput):
 class NewRequest(RequestChanges):
     startDate: IsoDate = Field(serialization_alias="start", description="First day off.")  # noqa: N815
     endDate: IsoDate = Field(serialization_alias="end", description="Last day off.")  # noqa: N815
-    employeeId: Uuid = Field(serialization_alias="employees", description="Who takes the time off.")  # noqa: N815
-    policyId: Uuid = Field(description="Time-off policy (see get_time_off_policies).")  # noqa: N815
+    employeeId: Uuid = Field(serialization_alias="employees")  # noqa: N815
+    policyId: Uuid = Field(description="See get_time_off_policies.")  # noqa: N815
     requestDate: IsoDate = Field(default_factory=_now, description="When it was asked for; defaults to now.")  # noqa: N815
 
 

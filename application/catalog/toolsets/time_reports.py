@@ -35,7 +35,7 @@ class TopByHours(LogSelection):
 class TeamAvailability(ToolInput):
     teamId: Uuid  # noqa: N815
     startDate: IsoDate  # noqa: N815
-    endDate: IsoEndDate = Field(description="A date means its whole day.")  # noqa: N815
+    endDate: IsoEndDate  # noqa: N815
 
 
 class ProjectProgress(ToolInput):
