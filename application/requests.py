@@ -73,8 +73,8 @@ def _add_paging(call: ResourceCall, values: Mapping[str, Any], query: dict[str, 
         page = int(values.get("page") or 1)
         query["take"] = limit
         query["skip"] = page if call.paging is Paging.PAGE_NUMBER else (page - 1) * limit
-    if values.get("relations"):
-        query["relations"] = list(values["relations"])
+    if relations := [name for name in values.get("relations") or () if name]:  # "" asks for nothing
+        query["relations"] = relations
     if values.get("orderBy"):
         query["order"] = {values["orderBy"]: values.get("order") or "DESC"}
 

@@ -21,7 +21,7 @@ from adapters.inbound.mcp_prompts import prompt_handlers
 from adapters.inbound.request_errors import clear_request_errors
 from application.catalog.catalog import Catalog
 from application.catalog.model import ToolSpec
-from application.catalog.schemas import tool_definition
+from application.catalog.schemas import listed_definition, tool_definition
 from application.dispatcher import ToolDispatcher, ToolOutcome
 from application.invocation import Invocation
 from domain.principal import CallerContext
@@ -34,12 +34,14 @@ INSTRUCTIONS = (
     "Ids come from list tools (get_projects, get_tasks, get_employees). If the tool you need is not "
     "listed (invoices, CRM, inventory, time off, ...), call find_tools: any tool it finds can be called by "
     "name at once. If a tool says you are not signed in, call login with the user's Gauzy "
-    "email and password."
+    "email and password. A list answers {items, total}, a count {count}, a bulk call {succeeded, failed, "
+    "results: [{index, ok, id, error}]}, a record itself; get_tool_schemas shows any tool's output schema. "
+    "An end date given as a date alone means the end of that day."
 )
 
 
 def mcp_tool(spec: ToolSpec) -> types.Tool:
-    return types.Tool.model_validate(tool_definition(spec))
+    return types.Tool.model_validate(listed_definition(tool_definition(spec)))
 
 
 _LISTINGS: dict[int, tuple[Catalog, types.ListToolsResult]] = {}

@@ -19,10 +19,9 @@ YEAR_PATTERN = r"^\d{4}$"
 Year = Annotated[
     str, BeforeValidator(_year_text), Field(pattern=YEAR_PATTERN),
     # The schema says what _year_text accepts: a four-digit text or number.
-    WithJsonSchema({"type": ["string", "integer"], "pattern": YEAR_PATTERN, "minimum": 1000, "maximum": 9999,
-                    "description": "Four-digit year, e.g. 2026."}),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": YEAR_PATTERN, "minimum": 1000, "maximum": 9999}),
 ]
-Amount = Annotated[float, Field(ge=0, description="Amount in the record's currency.")]
+Amount = Annotated[float, Field(ge=0)]
 
 
 class DatePair(ToolInput):

@@ -74,10 +74,8 @@ Uuid = Annotated[str, Field(pattern=UUID_PATTERN, description="A Gauzy id (UUID)
 # Formats, asserted on our side, say "ISO date or date-time" without repeating it in words on every field.
 ISO_DATE_SCHEMA = {"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}
 IsoDate = Annotated[str, BeforeValidator(_iso_datetime), WithJsonSchema(ISO_DATE_SCHEMA)]
-IsoEndDate = Annotated[
-    str, BeforeValidator(_iso_end),
-    WithJsonSchema({**ISO_DATE_SCHEMA, "description": "A date alone means its end."}),
-]
+# A date alone means the end of that day: the server's instructions say it once, not on every end date.
+IsoEndDate = Annotated[str, BeforeValidator(_iso_end), WithJsonSchema(ISO_DATE_SCHEMA)]
 
 
 class ToolInput(BaseModel):
@@ -94,7 +92,7 @@ class PageInput(ToolInput):
 
 class RelationsInput(ToolInput):
     # The name says what it is and each tool's description names its relations; no words on every list tool.
-    relations: list[Annotated[str, Field(min_length=1)]] | None = Field(None, max_length=20)
+    relations: list[str] | None = Field(None, max_length=20)
 
 
 class IdInput(ToolInput):

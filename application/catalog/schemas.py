@@ -26,9 +26,12 @@ from application.catalog.model import Effect, ToolSpec
 from application.catalog.outputs import PageOutput, RecordOutput
 
 LONG_ENUM = 24
-# Outputs that say no more than the description's "Returns {items, total}" or "the record": their
-# structured content is still sent, but a schema of "objects" would cost ~24 KB and tell nobody anything.
+# Outputs that say no more than "{items, total}" or "the record" (the server's instructions say so once):
+# their structured content is still sent, but a schema of "objects" would cost ~24 KB and tell nobody anything.
 UNTYPED_OUTPUTS = (PageOutput, RecordOutput)
+# What `tools/list` carries: what a model needs to choose a tool and call it. The display title and the
+# output schema are in the full definition, which get_tool_schemas returns (docs/decisions/020).
+LISTED_KEYS = ("name", "description", "inputSchema", "annotations")
 ID_DESCRIPTION = "A Gauzy id (UUID)."
 # Keywords whose value is a map of names to subschemas, a subschema, or a list of subschemas.
 SCHEMA_MAPS = ("properties", "patternProperties", "dependentSchemas", "$defs")
@@ -37,7 +40,7 @@ SCHEMA_LISTS = ("anyOf", "oneOf", "allOf", "prefixItems")
 
 
 def tool_definition(spec: ToolSpec) -> dict[str, Any]:
-    """The tool as `tools/list` publishes it (MCP `Tool`, wire spelling)."""
+    """The tool's full definition (MCP `Tool`, wire spelling), as get_tool_schemas returns it."""
     definition: dict[str, Any] = {"name": spec.name, "title": spec.title, "description": spec.description,
                                   "inputSchema": input_schema(spec.input_model)}
     if spec.output_model is not None and spec.output_model not in UNTYPED_OUTPUTS:
@@ -45,6 +48,12 @@ def tool_definition(spec: ToolSpec) -> dict[str, Any]:
     if hints := annotation_hints(spec):
         definition["annotations"] = hints
     return definition
+
+
+def listed_definition(definition: dict[str, Any]) -> dict[str, Any]:
+    """The part of a full definition `tools/list` publishes: every byte of it is read by a model
+    before the user's first word, for every tool listed."""
+    return {key: value for key, value in definition.items() if key in LISTED_KEYS}
 
 
 def annotation_hints(spec: ToolSpec) -> dict[str, bool]:
@@ -167,8 +176,12 @@ def _long_enum(node: dict[str, Any]) -> dict[str, Any]:
     return {**node, "pattern": code_pattern(codes), "description": described, "examples": examples}
 
 
+# Examples a model recognises: the common currencies, the record kinds it meets most.
+PREFERRED_EXAMPLES = ("USD", "EUR", "GBP", "Task", "OrganizationProject", "Employee")
+
+
 def _example_positions(codes: list[str]) -> list[int]:
-    preferred = [codes.index(code) for code in ("USD", "EUR", "GBP") if code in codes]
+    preferred = [codes.index(code) for code in PREFERRED_EXAMPLES if code in codes]
     return preferred or list(range(min(3, len(codes))))
 
 

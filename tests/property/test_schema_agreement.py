@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from adapters.inbound.mcp_tools import mcp_tool
 from application.catalog import full_catalog
 from application.catalog.fields import _fold
+from application.catalog.schemas import tool_definition
 from application.validation import validate_arguments
 from domain.errors import InvalidInputError
 from tests.property.strategies import mutated
@@ -24,8 +25,8 @@ TOOLS = list(full_catalog())
 
 
 def published(tool) -> tuple[dict, dict | None]:
-    listed = mcp_tool(tool)
-    return listed.input_schema, listed.output_schema
+    """The input schema tools/list publishes, and the output schema get_tool_schemas does."""
+    return mcp_tool(tool).input_schema, tool_definition(tool).get("outputSchema")
 
 
 def ours_accept(tool, arguments) -> InvalidInputError | None:

@@ -19,28 +19,28 @@ from application.catalog.rows import read
 
 TOOLSET = "activity-logs"
 ROUTES = ("GET /api/activity-log",)
-SCANNED = "Filters other than entity, entityId, action and actorType look through the latest 1000 logs."
+SCANNED = "Filters besides entity, entityId, action and actorType see the latest 1000 logs."
 
 
 class Kinds(ToolInput):
-    entity: BaseEntity | None = Field(None, description="Kind of record, e.g. 'Task', 'OrganizationProject'.")
+    entity: BaseEntity | None = None
     action: ActionType | None = None
 
 
 class Period(ToolInput):
-    startDate: IsoDate | None = Field(None, description="Only logs from this moment.")  # noqa: N815
-    endDate: IsoEndDate | None = Field(None, description="Only logs up to this moment.")  # noqa: N815
+    startDate: IsoDate | None = None  # noqa: N815
+    endDate: IsoEndDate | None = None  # noqa: N815
 
 
 class Authors(ToolInput):
-    actorType: ActorType | None = Field(None, description="Logs made by a user or by the system.")  # noqa: N815
-    createdByUserId: Uuid | None = Field(None, description="Only logs of changes by this user.")  # noqa: N815
-    employeeId: Uuid | None = Field(None, description="Only logs of changes by this employee.")  # noqa: N815
+    actorType: ActorType | None = None  # noqa: N815
+    createdByUserId: Uuid | None = Field(None, description="Changes by this user.")  # noqa: N815
+    employeeId: Uuid | None = Field(None, description="Changed by this employee.")  # noqa: N815
 
 
 class Sorting(ToolInput):
-    sortBy: ActivitySortField = Field("createdAt", description="Field to sort by.")  # noqa: N815
-    sortOrder: OrderDirection = Field("DESC", description="Sort direction.")  # noqa: N815
+    sortBy: ActivitySortField = "createdAt"  # noqa: N815
+    sortOrder: OrderDirection = "DESC"  # noqa: N815
 
 
 class GetLogs(PageInput, RelationsInput, Kinds, Period, Authors, Sorting):
@@ -72,7 +72,7 @@ class RecentLogs(RelationsInput, Kinds):
 
 class LogStatistics(Kinds, Period):
     groupBy: ActivityGroupBy = Field("entity", description="How to group the counts.")  # noqa: N815
-    userId: Uuid | None = Field(None, description="Only logs of changes by this user.")  # noqa: N815
+    userId: Uuid | None = Field(None, description="Changes by this user.")  # noqa: N815
 
 
 class SearchLogs(Kinds, Period):
@@ -88,38 +88,32 @@ class Timeline(Period):
 
 TOOLS = (
     read("get_activity_logs", "List activity logs",
-         "List the organization's activity logs (who created, updated or deleted what), newest first, "
-         f"filtered by kind of record, record, action, author or dates. {SCANNED} Returns {{items, total}}.",
+         f"Who created, updated or deleted what, newest first. {SCANNED}",
          TOOLSET, GetLogs, UseCaseCall("activity_logs", ROUTES), PageOutput),
     read("get_activity_log_count", "Count activity logs",
-         f"Count activity logs with the same filters as get_activity_logs. {SCANNED} Returns {{count}}.",
+         f"Count activity logs; filters as get_activity_logs. {SCANNED}",
          TOOLSET, CountLogs, UseCaseCall("activity_log_count", ROUTES), CountOutput),
     read("get_activity_logs_by_entity", "History of a record",
-         "List the activity logs of one record (entity + entityId), e.g. every change to a task. "
-         "Returns {items, total}.",
+         "The activity logs of one record (entity + entityId), e.g. every change to a task.",
          TOOLSET, LogsByEntity, UseCaseCall("activity_logs", ROUTES), PageOutput),
     read("get_activity_logs_by_user", "Changes made by a user",
-         f"List the activity logs of changes made by one user, newest first. {SCANNED} Returns {{items, total}}.",
+         f"The activity logs of changes one user made, newest first. {SCANNED}",
          TOOLSET, LogsByUser, UseCaseCall("activity_logs", ROUTES), PageOutput),
     read("get_my_activity_logs", "My activity",
-         f"List the activity logs of changes the signed-in user made, newest first. {SCANNED} "
-         "Returns {items, total}.",
+         f"The activity logs of changes the signed-in user made, newest first. {SCANNED}",
          TOOLSET, MyLogs, UseCaseCall("my_activity_logs", ROUTES), PageOutput),
     read("get_recent_activity_logs", "Recent activity",
-         "The latest activity logs of the last `hours` hours (default 24), newest first, optionally of one "
-         "kind of record or action. Returns {items, total}.",
+         "The activity logs of the last `hours` hours, newest first.",
          TOOLSET, RecentLogs, UseCaseCall("activity_logs", ROUTES), PageOutput),
     read("get_activity_log_statistics", "Activity statistics",
-         "Count activity logs grouped by kind of record, action, user, day or hour, optionally in a date "
-         f"range or for one user. {SCANNED}",
+         f"Count activity logs grouped by kind of record, action, user, day or hour. {SCANNED}",
          TOOLSET, LogStatistics, UseCaseCall("activity_log_statistics", ROUTES)),
     read("search_activity_logs", "Search activity logs",
-         "Find activity logs whose description, kind of record, action or changed fields contain the query "
-         "(case-insensitive), newest first. Looks through the latest 1000 logs. Returns {items, total}.",
+         "Activity logs whose description, entity, action or fields contain the query (any case), among the latest "
+         "1000.",
          TOOLSET, SearchLogs, UseCaseCall("activity_logs", ROUTES), PageOutput),
     read("get_activity_timeline", "Timeline of a record",
-         "The latest `limit` activity logs of one record (entity + entityId), oldest first, to read its "
-         "history as a story. Returns {items, total}.",
+         "The latest `limit` activity logs of one record, oldest first: its history as a story.",
          TOOLSET, Timeline, UseCaseCall("activity_timeline", ROUTES), PageOutput),
 )
 

@@ -12,13 +12,13 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+$"
 
 
 class Login(ToolInput):
-    email: str = Field(pattern=EMAIL_PATTERN, max_length=320, description="Gauzy account email.")
-    password: str = Field(min_length=1, max_length=1024, description="Gauzy account password.")
-    createSession: bool | None = Field(None, description="Accepted for compatibility; a session always exists.")  # noqa: N815
+    email: str = Field(pattern=EMAIL_PATTERN, max_length=320)
+    password: str = Field(min_length=1, max_length=1024)
+    createSession: bool | None = Field(None, description="Ignored; a session always exists.")  # noqa: N815
 
 
 class Logout(ToolInput):
-    cleanupAllSessions: bool | None = Field(None, description="Accepted for compatibility; use cleanup_sessions.")  # noqa: N815
+    cleanupAllSessions: bool | None = Field(None, description="Ignored; use cleanup_sessions.")  # noqa: N815
 
 
 class AuthStatus(ToolInput):
@@ -46,20 +46,19 @@ def _tool(name: str, title: str, description: str, model: type[ToolInput], effec
 
 TOOLS = (
     _tool("login", "Sign in to Gauzy",
-          "Sign in with a Gauzy email and password; later tool calls in this session run as that user. "
-          "Returns who is signed in (never the token).",
+          "Sign in with a Gauzy email and password; later calls in this session run as that user.",
           Login, Effect.WRITE, routes=("POST /api/auth/login",), idempotent=True),
     _tool("logout", "Sign out of Gauzy", "Sign out of Gauzy and forget this session's credential.",
           Logout, Effect.WRITE, routes=("POST /api/auth/logout",), idempotent=True),
     _tool("get_auth_status", "Who am I",
-          "Whether this session is signed in to Gauzy, as whom, in which tenant and organization, and "
-          "when the sign-in expires.", AuthStatus, Effect.READ, idempotent=True),
+          "Whether this session is signed in, as whom, in which tenant and organization, until when.",
+          AuthStatus, Effect.READ, idempotent=True),
     _tool("refresh_auth_token", "Renew the Gauzy sign-in",
-          "Renew this session's Gauzy token now (it is renewed automatically before it expires).",
+          "Renew the Gauzy token now (it is renewed automatically before it expires).",
           RefreshToken, Effect.WRITE, routes=("POST /api/auth/refresh-token",), idempotent=True),
     _tool("get_session_info", "This session", "When this session started, was last used, and if it is signed in.",
           SessionInfo, Effect.READ, idempotent=True),
     _tool("cleanup_sessions", "Clean up sessions",
-          "Remove stored sessions that are not signed in. Administrators only. Returns how many were removed.",
+          "Remove stored sessions that are not signed in. Administrators only.",
           NoArguments, Effect.DESTRUCTIVE, admin=True),
 )

@@ -21,7 +21,7 @@ PROJECTS = ResourceCall("GET", "/api/organization-projects/pagination", Shape.PA
 
 class DraftInvoicesFromTime(ToolInput):
     startDate: IsoDate = Field(description="Bill time logged from this moment...")  # noqa: N815
-    endDate: IsoEndDate = Field(description="...to this one; a date means its whole day.")  # noqa: N815
+    endDate: IsoEndDate = Field(description="...to this one.")  # noqa: N815
     projectIds: list[Uuid] | None = Field(  # noqa: N815
         None, max_length=50, description="Projects to invoice; default: every project whose status is 'completed'.")
     groupBy: Literal["employee", "task"] = Field(  # noqa: N815
@@ -31,10 +31,8 @@ class DraftInvoicesFromTime(ToolInput):
 
 TOOLS = (
     write("draft_invoices_from_time", "Draft invoices from tracked time",
-          "For each chosen project (default: the completed ones), draft an invoice to the project's client whose "
-          "lines are the hours logged in the period per employee (or task) times the employee's bill rate. "
-          "Nothing is guessed: a project without a client, without time or with an employee lacking a rate is "
-          "skipped with the reason. Reports progress; returns a per-project outcome with lines and totals.",
+          "Draft one invoice per project to its client: hours logged in the period times each employee's bill rate. "
+          "A project lacking a client, time or rates is skipped with the reason.",
           TOOLSET, DraftInvoicesFromTime,
           UseCaseCall("draft_invoices_from_time",
                       (PROJECTS.route, LIST_LOGS.route, HIGHEST.route, CREATE.route, ADD_ITEMS.route)),

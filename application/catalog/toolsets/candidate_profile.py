@@ -86,22 +86,20 @@ SKILLS, EXPERIENCE, EDUCATION = "/api/candidate-skills", "/api/candidate-experie
 
 TOOLS = (
     read("get_candidate_skills", "Candidate's skills",
-         "List the skills on a candidate's profile. Returns {items, total}.", TOOLSET, CandidateRef, listing(SKILLS)),
+         "The skills on a candidate's profile.", TOOLSET, CandidateRef, listing(SKILLS)),
     write("add_candidate_skill", "Add a skill to a candidate",
-          "Add a skill to a candidate's profile (skill.name, optionally a proficiency). Returns the new skill.",
+          "Add a skill (name, optionally a proficiency) to a candidate's profile.",
           TOOLSET, AddSkill, adding(SKILLS, "skill"), output=RECORD),
     read("get_candidate_experience", "Candidate's work experience",
-         "List the previous jobs on a candidate's profile, with durations. Returns {items, total}.",
+         "The previous jobs on a candidate's profile, with durations.",
          TOOLSET, CandidateRef, listing(EXPERIENCE)),
     write("add_candidate_experience", "Add work experience",
-          "Add a previous job to a candidate's profile: occupation and duration, optionally employer and "
-          "description. Returns the new entry.",
+          "Add a previous job to a candidate's profile.",
           TOOLSET, AddExperience, adding(EXPERIENCE, "experience"), output=RECORD),
     read("get_candidate_education", "Candidate's education",
-         "List the schools, degrees and fields of study on a candidate's profile. Returns {items, total}.",
+         "The schools, degrees and fields of study on a candidate's profile.",
          TOOLSET, CandidateRef, listing(EDUCATION)),
     write("add_candidate_education", "Add education",
-          "Add a school or degree to a candidate's profile: schoolName, degree and field, optionally completion "
-          "date and notes. Returns the new entry.",
+          "Add a school or degree to a candidate's profile.",
           TOOLSET, AddEducation, adding(EDUCATION, "education"), output=RECORD),
 )

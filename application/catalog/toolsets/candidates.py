@@ -22,7 +22,7 @@ EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
 def rating_field() -> Any:
-    return Field(None, ge=0, le=5, description="0 to 5.")
+    return Field(None, ge=0, le=5)
 
 
 class CandidateUser(ToolInput):
@@ -42,8 +42,8 @@ class CandidateData(ToolInput):
     rejectDate: IsoDate | None = None  # noqa: N815
     candidateLevel: str | None = Field(None, max_length=500)  # noqa: N815
     cvUrl: str | None = None  # noqa: N815
-    organizationPositionId: Uuid | None = Field(None, description="The position applied for.")  # noqa: N815
-    sourceId: Uuid | None = Field(None, description="Where the candidate came from.")  # noqa: N815
+    organizationPositionId: Uuid | None = None  # noqa: N815
+    sourceId: Uuid | None = None  # noqa: N815
     rating: float | None = rating_field()
     billRateValue: float | None = Field(None, ge=0)  # noqa: N815
     billRateCurrency: Currency | None = None  # noqa: N815
@@ -54,10 +54,9 @@ class CandidateData(ToolInput):
 
 class NewCandidateData(CandidateData):
     user: CandidateUser = Field(description=(
-        "The candidate as a person, {email, firstName, lastName}: Gauzy gives every candidate a user account, "
-        "so at least the email is needed."))
+        "The candidate's user account: {email, firstName, lastName}; email is required."))
     password: str | None = Field(
-        None, min_length=8, description="Password of the candidate's account; defaults to a random one they can reset.")
+        None, min_length=8, description="Defaults to a random one they can reset.")
 
 
 class CandidateFilters(ToolInput):
@@ -88,7 +87,7 @@ class CandidateStatusChange(IdInput):
 
 
 class RateCandidate(IdInput):
-    rating: float = Field(ge=0, le=5, description="0 to 5.")
+    rating: float = Field(ge=0, le=5)
 
 
 class CandidatesByPosition(PageInput, RelationsInput):
@@ -104,41 +103,37 @@ GET = ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.WHERE)
 
 TOOLS = (
     read("get_candidates", "List candidates",
-         "List the organization's job candidates, filtered by status, position, source, rating or first name. "
-         "Add relations ['user'] for names and emails. Returns {items, total}.",
+         "The organization's job candidates; relations ['user'] adds names and emails.",
          TOOLSET, GetCandidates,
          ResourceCall("GET", PAGE, Shape.PAGE, Tenancy.WHERE,
                       where={**same(*CandidateFilters.model_fields, "rating"), "search": "user.firstName"})),
     read("get_candidate_count", "Count candidates",
-         "Count candidates, optionally by status, position or source. Returns {count}.",
+         "Count the organization's candidates, optionally filtered.",
          TOOLSET, CandidateFilters,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query=same(*CandidateFilters.model_fields))),
     read("get_candidate", "Get a candidate",
-         "Get one candidate by id, optionally with relations such as 'user', 'skills', 'experience' or 'educations'.",
+         "One candidate by id; relations e.g. 'user', 'skills', 'experience', 'educations'.",
          TOOLSET, GetCandidate, GET, RECORD),
     write("create_candidate", "Add a candidate",
-          "Add a job candidate: candidate_data.user.email is required (plus names). Gauzy creates their user "
-          "account and emails them a welcome; status starts as APPLIED. Returns the new candidate.",
+          "Add a job candidate (candidate_data.user.email required). Gauzy creates their user account and emails a "
+          "welcome; status starts as APPLIED.",
           TOOLSET, CreateCandidate, UseCaseCall("create_candidate", (CREATE.route,)), output=RECORD),
     write("update_candidate", "Update a candidate",
-          "Change fields of a candidate (only the fields given), e.g. level, CV link, rates or position. "
-          "Returns the candidate.",
+          "Change the given fields of a candidate.",
           TOOLSET, UpdateCandidate, UPDATE, idempotent=True, output=RECORD),
     write("update_candidate_status", "Hire or reject a candidate",
-          "Set a candidate's status: HIRED (Gauzy also creates their employee record), REJECTED, or back to "
-          "APPLIED. Returns the candidate.",
+          "Set a candidate's status: HIRED (Gauzy also creates their employee record), REJECTED or APPLIED.",
           TOOLSET, CandidateStatusChange, UseCaseCall("update_candidate_status", (STATUS.route, UPDATE.route)),
           idempotent=True, output=RECORD),
-    write("rate_candidate", "Rate a candidate", "Set a candidate's rating from 0 to 5. Returns the candidate.",
+    write("rate_candidate", "Rate a candidate", "Set a candidate's rating from 0 to 5.",
           TOOLSET, RateCandidate,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body=same("rating")),
           idempotent=True, output=RECORD),
     delete("delete_candidate", "Delete a candidate",
-           "Delete a candidate and their profile permanently; to keep the record, reject them instead.",
+           "Delete a candidate and their profile permanently; to keep the record, reject them.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_candidates_by_position", "Candidates for a position",
-         "List the candidates who applied for one organization position, optionally by status. "
-         "Returns {items, total}.",
+         "The candidates who applied for one organization position.",
          TOOLSET, CandidatesByPosition,
          ResourceCall("GET", PAGE, Shape.PAGE, Tenancy.WHERE,
                       where={"positionId": "organizationPositionId", "status": "status"})),

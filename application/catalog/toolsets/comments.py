@@ -28,10 +28,10 @@ AS_ME = {"employeeId": ContextValue.EMPLOYEE_ID}
 
 
 class CommentFilters(ToolInput):
-    entity: BaseEntity | None = Field(None, description="Kind of record commented on, e.g. 'Task'.")
-    entityId: Uuid | None = Field(None, description="The record commented on.")  # noqa: N815
-    employeeId: Uuid | None = Field(None, description="Only comments written by this employee.")  # noqa: N815
-    parentId: Uuid | None = Field(None, description="Only replies to this comment.")  # noqa: N815
+    entity: BaseEntity | None = Field(None, description="Kind of record commented on.")
+    entityId: Uuid | None = None  # noqa: N815
+    employeeId: Uuid | None = None  # noqa: N815
+    parentId: Uuid | None = None  # noqa: N815
 
 
 class GetComments(PageInput, RelationsInput, CommentFilters):
@@ -61,7 +61,7 @@ class CommentData(ToolInput):
     """Fields of UpdateCommentDTO."""
 
     comment: str | None = Field(None, min_length=1, description="The text (HTML allowed).")
-    parentId: Uuid | None = Field(None, description="The comment this one answers.")  # noqa: N815
+    parentId: Uuid | None = None  # noqa: N815
     resolved: bool | None = None
     actorType: ActorType | None = None  # noqa: N815
     mentionEmployeeIds: list[Uuid] | None = Field(None, description="Employees to notify.")  # noqa: N815
@@ -69,8 +69,8 @@ class CommentData(ToolInput):
 
 class NewCommentData(CommentData):
     comment: str = Field(min_length=1, description="The text (HTML allowed).")
-    entity: BaseEntity = Field(description="Kind of record commented on, e.g. 'Task', 'OrganizationProject'.")
-    entityId: Uuid = Field(description="The record commented on.")  # noqa: N815
+    entity: BaseEntity = Field(description="Kind of record commented on.")
+    entityId: Uuid  # noqa: N815
 
 
 class CreateComment(ToolInput):
@@ -124,60 +124,54 @@ def post(**fields: str) -> ResourceCall:
 
 TOOLS = (
     read("get_comments", "List comments",
-         "List comments, optionally on one record (entity + entityId), by one employee or replying to one "
-         "comment. Returns {items, total}.",
+         "Comments, optionally on one record (entity + entityId), by an employee or replying to one.",
          TOOLSET, GetComments, listing(GetComments)),
     read("get_comment_count", "Count comments",
-         "Count comments with the same filters as get_comments. Returns {count}.",
+         "Count comments; filters as get_comments.",
          TOOLSET, CommentFilters, listing(CommentFilters, {"limit": 1}, Shape.COUNT)),
     read("get_comment", "Get a comment",
-         "Get one comment by id, optionally with relations such as 'replies' or 'employee'.",
+         "One comment by id; relations e.g. 'replies', 'employee'.",
          TOOLSET, GetComment, ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.WHERE), RECORD),
     write("create_comment", "Write a comment",
-          "Comment on a record as the signed-in employee: comment text, entity (e.g. 'Task') and entityId. "
-          "Returns the new comment with its id.",
+          "Comment on a record (entity + entityId) as the signed-in employee.",
           TOOLSET, CreateComment,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="comment_data", body_defaults=AS_ME),
           output=RECORD),
     write("update_comment", "Edit a comment",
-          "Change the text of one of your own comments, or mark it resolved. Returns the comment.",
+          "Change the text of one of your own comments, or mark it resolved.",
           TOOLSET, UpdateComment,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="comment_data"),
           idempotent=True, output=RECORD),
     delete("delete_comment", "Delete a comment", "Delete a comment permanently by its id.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_comments_by_entity", "Comments on a record",
-         "List the comments (replies included) on one record, e.g. entity 'Task' and the task's id. "
-         "Returns {items, total}.",
+         "The comments (replies included) on one record, e.g. entity 'Task' and its id.",
          TOOLSET, ByEntity, listing(ByEntity)),
     write("reply_to_comment", "Reply to a comment",
-          "Answer a comment: the reply is on the same record (entity + entityId) with parentId set. "
-          "Returns the reply with its id.",
+          "Answer a comment; the reply is on the same record (entity + entityId).",
           TOOLSET, Reply, post(**same("parentId", "comment", "entity", "entityId")), output=RECORD),
     read("get_comment_replies", "Replies to a comment",
-         "List the replies to one comment. Returns {items, total}.", TOOLSET, Replies, listing(Replies)),
+         "The replies to one comment.", TOOLSET, Replies, listing(Replies)),
     read("get_my_comments", "My comments",
-         "List the comments the signed-in employee wrote, optionally on one record. Returns {items, total}.",
+         "The comments the signed-in employee wrote, optionally on one record.",
          TOOLSET, MyComments, listing(MyComments, {"employeeId": ContextValue.EMPLOYEE_ID})),
     write("add_comment_to_task", "Comment on a task",
-          "Add a comment to a task as the signed-in employee. Returns the new comment with its id.",
+          "Add a comment to a task as the signed-in employee.",
           TOOLSET, TaskComment,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body={"taskId": "entityId", "comment": "comment"},
                        body_defaults={"entity": "Task", **AS_ME}),
           output=RECORD),
     write("add_comment_to_project", "Comment on a project",
-          "Add a comment to a project as the signed-in employee. Returns the new comment with its id.",
+          "Add a comment to a project as the signed-in employee.",
           TOOLSET, ProjectComment,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body={"projectId": "entityId", "comment": "comment"},
                        body_defaults={"entity": "OrganizationProject", **AS_ME}),
           output=RECORD),
     read("search_comments", "Search comments",
-         "Find comments whose text contains the query (case-insensitive), newest first, optionally on one "
-         "kind of record or by one employee. Looks through the latest 1000 comments. Returns {items, total}.",
+         "Comments whose text contains the query (any case), newest first, among the latest 1000.",
          TOOLSET, SearchComments, UseCaseCall("search_comments", (f"GET {BASE}",)), PageOutput),
     read("get_recent_comments", "Recent comments",
-         "The latest comments, newest first, optionally on one kind of record or by one employee. "
-         "Returns {items, total}.",
+         "The latest comments, newest first.",
          TOOLSET, RecentComments,
          ResourceCall("GET", BASE, Shape.PAGE, Tenancy.WHERE, where=same("entity", "employeeId"),
                       paging=Paging.OFFSET, defaults=NEWEST_FIRST)),

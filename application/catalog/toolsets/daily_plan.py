@@ -58,17 +58,17 @@ class CountPlans(ToolInput):
 class PlanData(ToolInput):
     """Fields of UpdateDailyPlanDTO."""
 
-    date: IsoDate | None = Field(None, description="The day planned.")
+    date: IsoDate | None = None
     workTimePlanned: float | None = Field(None, ge=0, description="Hours planned for the day.")  # noqa: N815
     status: DailyPlanStatus | None = None
-    employeeId: Uuid | None = Field(None, description="Whose plan it is; defaults to you.")  # noqa: N815
+    employeeId: Uuid | None = Field(None, description="Defaults to you.")  # noqa: N815
     organizationTeamId: Uuid | None = Field(  # noqa: N815
-        None, description="The team the plan belongs to; defaults to the employee's first team."
+        None, description="Defaults to the employee's first team."
     )
 
 
 class NewPlanData(PlanData):
-    date: IsoDate = Field(description="The day planned.")
+    date: IsoDate
     workTimePlanned: float = Field(ge=0, description="Hours planned for the day.")  # noqa: N815
     status: DailyPlanStatus = Field("open", description="Plan status; default 'open'.")
     taskId: Uuid | None = Field(None, description="A first task to put on the plan.")  # noqa: N815
@@ -85,7 +85,7 @@ class UpdatePlan(IdInput):
 class PlanTask(ToolInput):
     planId: Uuid  # noqa: N815
     taskId: Uuid  # noqa: N815
-    employeeId: Uuid = Field(description="The plan's employee.")  # noqa: N815
+    employeeId: Uuid  # noqa: N815
 
 
 class TaskFromPlans(ToolInput):
@@ -124,75 +124,67 @@ PLAN_TASK = {"taskId": "taskId", "employeeId": "employeeId"}
 
 TOOLS = (
     read("get_daily_plans", "List daily plans",
-         "List daily plans of the organization, optionally for one employee, team, day or status, with "
-         "relations such as 'tasks' or 'employee'. Returns {items, total}.",
+         "The organization's daily plans; relations e.g. 'tasks', 'employee'.",
          TOOLSET, GetPlans, listing(BASE, GetPlans)),
     read("get_my_daily_plans", "My daily plans",
-         "List the signed-in employee's daily plans, optionally for one team, day or status. "
-         "Returns {items, total}.",
+         "The signed-in employee's daily plans.",
          TOOLSET, MyPlans, listing(f"{BASE}/me", MyPlans)),
     read("get_team_daily_plans", "Daily plans of a team",
-         "List the daily plans of a team's members (all teams if none given), optionally for one day or "
-         "status. Returns {items, total}.",
+         "The daily plans of a team's members (all teams if none given).",
          TOOLSET, MyPlans, listing(f"{BASE}/team", MyPlans)),
     read("get_employee_daily_plans", "Daily plans of an employee",
-         "List one employee's daily plans, optionally for one day or status. Returns {items, total}.",
+         "One employee's daily plans, optionally for a day or status.",
          TOOLSET, EmployeePlans,
          ResourceCall("GET", f"{BASE}/employee/{{employeeId}}", Shape.PAGE, Tenancy.WHERE,
                       where=same("date", "status"), paging=None)),
     read("get_daily_plans_for_task", "Daily plans containing a task",
-         "List the daily plans a task is on, with their employees. Returns {items, total}.",
+         "The daily plans a task is on, with their employees.",
          TOOLSET, TaskPlans,
          ResourceCall("GET", f"{BASE}/task/{{taskId}}", Shape.PAGE, Tenancy.WHERE, paging=None)),
-    read("get_daily_plan", "Get a daily plan", "Get one daily plan by id: day, hours planned, status.",
+    read("get_daily_plan", "Get a daily plan", "One daily plan by id: day, hours planned, status.",
          TOOLSET, IdInput, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
     write("create_daily_plan", "Create a daily plan",
-          "Plan a day: date and hours planned are required; status defaults to 'open', the employee to you "
-          "and the team to the employee's first team. If that employee already has a plan for the day in "
-          "that team, Gauzy adds to it. Returns the plan with its id.",
+          "Plan a day (date and hours planned). If the employee already has a plan for the day in that team, Gauzy "
+          "adds to it.",
           TOOLSET, CreatePlan, UseCaseCall("create_daily_plan", CREATE_ROUTES), output=RECORD),
     write("update_daily_plan", "Update a daily plan",
-          "Change a daily plan's day, hours planned, status, employee or team (only the fields given). "
-          "Returns the plan.",
+          "Change the given fields of a daily plan.",
           TOOLSET, UpdatePlan,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="plan_data"),
           idempotent=True, output=RECORD),
     delete("delete_daily_plan", "Delete a daily plan", "Delete a daily plan permanently (its tasks stay).",
            TOOLSET, IdInput, DELETE),
     write("add_task_to_daily_plan", "Add a task to a daily plan",
-          "Put a task on a daily plan; employeeId must be the plan's employee. Returns the plan.",
+          "Put a task on a daily plan; employeeId must be the plan's employee.",
           TOOLSET, PlanTask,
           ResourceCall("POST", f"{BASE}/{{planId}}/task", tenancy=Tenancy.BODY, body=PLAN_TASK), output=RECORD),
     write("remove_task_from_daily_plan", "Remove a task from a daily plan",
-          "Take a task off a daily plan; employeeId must be the plan's employee. Returns the plan.",
+          "Take a task off a daily plan; employeeId must be the plan's employee.",
           TOOLSET, PlanTask,
           ResourceCall("PUT", f"{BASE}/{{planId}}/task", tenancy=Tenancy.BODY, body=PLAN_TASK),
           idempotent=True, output=RECORD),
     write("remove_task_from_many_daily_plans", "Remove a task from an employee's plans",
-          "Take a task off every daily plan of an employee dated today or later (Gauzy leaves past plans "
-          "as they were). Returns the plans changed.",
+          "Take a task off every daily plan of an employee dated today or later.",
           TOOLSET, TaskFromPlans,
           UseCaseCall("remove_task_from_daily_plans", (f"GET {BASE}/task/:id", f"PUT {BASE}/:taskId/remove")),
           idempotent=True),
     read("get_daily_plan_count", "Count daily plans",
-         "Count daily plans, optionally for one employee, team, day or status. Returns {count}.",
+         "Count the organization's daily plans, optionally filtered.",
          TOOLSET, CountPlans,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY,
                       query=same("employeeId", "organizationTeamId", "date", "status"))),
     read("get_daily_plan_statistics", "Daily plan statistics",
-         "Plans, hours planned and tasks planned in a date range (default: all), per status, for an "
-         "employee or team or the whole organization.",
+         "Plans, hours and tasks planned per status in a date range (default: all).",
          TOOLSET, PlanStatistics, UseCaseCall("daily_plan_statistics", (f"GET {BASE}",))),
     write("bulk_create_daily_plans", "Create several daily plans",
-          "Create up to 100 daily plans one by one (same defaults as create_daily_plan), reporting progress; "
-          "returns which succeeded and why any failed.",
+          "Create up to 100 daily plans one by one, reporting progress.",
           TOOLSET, BulkCreatePlans, UseCaseCall("bulk_create_daily_plans", CREATE_ROUTES), output=BulkOutput),
     write("bulk_update_daily_plans", "Update several daily plans",
-          "Apply up to 100 daily plan changes ({id, fields}) one by one; returns a per-item outcome.",
+          "Update up to 100 daily plans one by one, reporting progress.",
           TOOLSET, BulkUpdatePlans,
           BulkCall(ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body=same(*PLAN_FIELDS)), "plans"),
           idempotent=True),
     delete("bulk_delete_daily_plans", "Delete several daily plans",
-           "Delete up to 100 daily plans by id one by one; returns a per-item outcome.",
+           "Delete up to 100 daily plans by id one by one.",
            TOOLSET, BulkDeletePlans, BulkCall(DELETE, "ids")),
 )

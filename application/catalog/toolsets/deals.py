@@ -29,7 +29,7 @@ class DealData(ToolInput):
     model_config = ConfigDict(extra="allow")
     title: str | None = Field(None, min_length=1)
     probability: int | None = Field(None, ge=0, le=5, description="Chance of winning, 0 (none) to 5 (certain).")
-    stageId: Uuid | None = Field(None, description="The pipeline stage the deal is in.")  # noqa: N815
+    stageId: Uuid | None = None  # noqa: N815
     clientId: Uuid | None = Field(None, description="The client (organization contact).")  # noqa: N815
     isActive: bool | None = None  # noqa: N815
 
@@ -116,52 +116,46 @@ def listing(where: dict[str, str], **defaults: object) -> ResourceCall:
 
 TOOLS = (
     read("get_deals", "List deals",
-         "List the organization's deals, filtered by stage name or id, client, creator or exact title. "
-         "Add relations ['stage', 'client'] for details. Returns {items, total}.",
+         "The organization's deals; relations ['stage', 'client'] add details.",
          TOOLSET, GetDeals, LIST),
     read("get_deal_count", "Count deals",
-         "Count deals, optionally in one stage (name or id), for one client or by one creator. Returns {count}.",
+         "Count the organization's deals, optionally filtered.",
          TOOLSET, CountDeals,
          ResourceCall("GET", BASE, Shape.COUNT, Tenancy.WHERE, where=FILTERS, paging=Paging.OFFSET,
                       defaults={"limit": 1})),
-    read("get_deal", "Get a deal", "Get one deal by id, optionally with relations such as 'stage' or 'client'.",
+    read("get_deal", "Get a deal", "One deal by id; relations e.g. 'stage', 'client'.",
          TOOLSET, GetDeal, GET, RECORD),
     write("create_deal", "Create a deal",
-          "Create a deal: deal_data.title is required. Without stageId it starts in the first stage of "
-          "pipelineId (or of the first pipeline with stages; when the organization has none, a 'Sales' pipeline "
-          "with the stages Lead, Qualified Lead, Proposal Made, Negotiation, Closed Won and Closed Lost is set up "
-          "first); probability (0-5) defaults to 0. Returns the new deal.",
+          "Create a deal (deal_data.title required); without stageId it starts in the first stage of pipelineId. An "
+          "organization without pipelines first gets a 'Sales' pipeline.",
           TOOLSET, CreateDeal,
           UseCaseCall("create_deal", (PIPELINE_LIST.route, PIPELINE.route, PIPELINE_CREATE.route, CREATE.route)),
           output=RECORD),
     write("update_deal", "Update a deal",
-          "Change fields of a deal (only the fields given), e.g. title, probability, client or stageId.",
+          "Change the given fields of a deal, e.g. its stage.",
           TOOLSET, UpdateDeal, UPDATE, idempotent=True),
     write("update_deal_stage", "Move a deal to a stage",
-          "Move a deal to another stage of its pipeline, named (e.g. 'Negotiation') or by id. Returns the deal.",
+          "Move a deal to another stage of its pipeline, by name (e.g. 'Negotiation') or id.",
           TOOLSET, MoveDeal, UseCaseCall("update_deal_stage", (GET.route, PIPELINE.route, UPDATE.route)),
           idempotent=True, output=RECORD),
     delete("delete_deal", "Delete a deal",
-           "Delete a deal permanently; to keep it as lost, move it to a closing stage with update_deal_stage.",
+           "Delete a deal permanently; to keep it as lost, move it to a closing stage.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_deals_by_client", "Deals of a client",
-         "List the deals with one client, optionally in one stage (by name). Returns {items, total}.",
+         "The deals with one client, optionally in one stage.",
          TOOLSET, DealsByClient, listing(same("clientId") | {"stage": "stage.name"})),
     read("get_my_deals", "My deals",
-         "List the deals the signed-in user created, optionally in one stage (by name). Returns {items, total}.",
+         "The deals the signed-in user created, optionally in one stage.",
          TOOLSET, MyDeals,
          listing({"stage": "stage.name", "createdByUserId": "createdByUserId"}, createdByUserId=ContextValue.USER_ID)),
     read("get_deal_statistics", "Deal statistics",
-         "Count deals per stage and their average probability, optionally for one client or creator and for "
-         "deals created in a date range. Returns {total, averageProbability, byStage}.",
+         "Deals per stage and their average probability.",
          TOOLSET, DealStatistics, UseCaseCall("get_deal_statistics", (ALL.route,))),
     read("get_deals_pipeline", "Deals board",
-         "Each pipeline with its stages in order and the deals in each stage, optionally for one client or "
-         "creator: the sales board. Returns a list of pipelines.",
+         "The sales board: each pipeline with its stages in order and the deals in each.",
          TOOLSET, DealsBoard, UseCaseCall("get_deals_pipeline", (PIPELINE_LIST.route, ALL.route))),
     read("search_deals", "Search deals",
-         "Find deals whose title contains some text (any case), optionally in one stage or for one client. "
-         "Returns {items, total}.",
+         "Deals whose title contains some text (any case).",
          TOOLSET, SearchDeals, UseCaseCall("search_deals", (ALL.route,)), PageOutput),
 )
 

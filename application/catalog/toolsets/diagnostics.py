@@ -15,11 +15,11 @@ def _tool(name: str, title: str, description: str, routes: tuple[str, ...] = ())
 
 TOOLS = (
     _tool("test_api_connection", "Check the Gauzy connection",
-          "Check that the Gauzy API answers. Use when other tools report Gauzy unreachable.",
+          "Check that the Gauzy API answers, when tools report Gauzy unreachable.",
           ("GET /api/health",)),
     _tool("get_server_info", "About this server",
-          "This server's name, version, Gauzy backend, transports, protocol versions and tool count."),
+          "This server's name, version, Gauzy backend, transports, protocols and tool count."),
     _tool("test_mcp_capabilities", "What this server can do",
-          "The MCP capabilities and protocol versions this server offers, the toolsets exposed now and all "
-          "toolsets MCP_TOOLSETS can choose from, each with its number of tools."),
+          "MCP capabilities and protocols offered, the toolsets exposed now and all toolsets MCP_TOOLSETS can "
+          "choose from."),
 )

@@ -31,11 +31,9 @@ def _tool(name: str, title: str, description: str, model: type[ToolInput]) -> To
 
 TOOLS = (
     _tool("find_tools", "Find tools",
-          "Search every tool this server offers, listed or not, by words and/or toolset. Returns each match's "
-          "name, title, toolset and one-line summary, best first; without arguments, the toolsets and their "
-          "sizes. Any tool found can be called by name at once; get_tool_schemas gives its parameters.",
+          "Search every tool, listed or not, by words and/or toolset; without arguments, the toolsets. Any tool "
+          "found can be called by name at once; get_tool_schemas gives its parameters.",
           FindTools),
     _tool("get_tool_schemas", "Get tool schemas",
-          "The full definitions (description, input and output schema, hints) of the named tools, as "
-          "tools/list would show them.", GetToolSchemas),
+          "The full definitions of the named tools: title, input and output schema, hints.", GetToolSchemas),
 )

@@ -20,12 +20,12 @@ BASE = "/api/employee-award"
 
 
 class AwardData(ToolInput):
-    name: str | None = Field(None, min_length=1, description="The award, e.g. 'Employee of the month'.")
+    name: str | None = Field(None, min_length=1, description="E.g. 'Employee of the month'.")
     year: Year | None = None
 
 
 class NewAwardData(AwardData):
-    name: str = Field(min_length=1, description="The award, e.g. 'Employee of the month'.")
+    name: str = Field(min_length=1, description="E.g. 'Employee of the month'.")
     year: Year
     employeeId: Uuid | None = Field(None, description="Who received it; defaults to your own employee.")  # noqa: N815
 
@@ -35,7 +35,7 @@ class AwardUpdate(IdInput):
 
 
 class Sorted(PageInput):
-    sortBy: AwardSortField | None = Field(None, description="Sort by this field.")  # noqa: N815
+    sortBy: AwardSortField | None = None  # noqa: N815
     sortOrder: OrderDirection = Field("DESC", description="ASC or DESC (default).")  # noqa: N815
 
     # The request builder sorts by `orderBy` / `order` (`order[<field>]=<direction>`).
@@ -115,18 +115,16 @@ ALL = ResourceCall("GET", BASE, Shape.PAGE, Tenancy.WHERE, where=same("employeeI
 
 TOOLS = (
     read("get_employee_awards", "List employee awards",
-         "List the awards given in the organization, by employee, year or exact name, sorted as asked. "
-         "Returns {items, total}.",
+         "The awards given in the organization.",
          TOOLSET, GetAwards, listing(search="name")),
     read("get_employee_award", "Get an award",
-         "Get one employee award by id: its name, year and the employee who received it.",
+         "One employee award by id: name, year and the employee who received it.",
          TOOLSET, IdInput, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
     write("create_employee_award", "Give an award",
-          "Record an award: award_data.name and year; employeeId defaults to your own employee. "
-          "Returns the new award.",
+          "Record an award given to an employee.",
           TOOLSET, CreateAward, CREATE, output=RECORD),
     write("update_employee_award", "Update an award",
-          "Rename an award or change its year. Returns the award.",
+          "Rename an award or change its year.",
           TOOLSET, UpdateAward,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="award_data",
                        merge_current=("name", "year")),
@@ -135,27 +133,26 @@ TOOLS = (
            "Delete an employee award permanently, e.g. one recorded for the wrong employee.",
            TOOLSET, IdInput, DELETE),
     read("get_employee_awards_by_employee", "Awards of an employee",
-         "List one employee's awards, optionally of one year. Returns {items, total}.",
+         "One employee's awards, optionally of one year.",
          TOOLSET, AwardsByEmployee, listing()),
     read("get_employee_awards_by_year", "Awards of a year",
-         "List the awards given in one year, optionally to one employee. Returns {items, total}.",
+         "The awards given in one year, optionally to one employee.",
          TOOLSET, AwardsByYear, listing()),
     read("get_employee_awards_count", "Count awards",
-         "Count awards, optionally of one employee, year or exact name. Returns {count}.",
+         "Count the organization's awards, optionally filtered.",
          TOOLSET, CountAwards,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query={**same("employeeId", "year"),
                                                                                  "search": "name"})),
     read("get_employee_awards_statistics", "Award statistics",
-         "Count awards per employee, year or month recorded, optionally for one employee or year and for awards "
-         "recorded in a date range. Returns {total, groups: [{key, count}]}.",
+         "Count awards per employee, year or month recorded.",
          TOOLSET, AwardStatistics, UseCaseCall("get_employee_awards_statistics", (ALL.route,))),
     write("bulk_create_employee_awards", "Give several awards",
-          "Record up to 100 awards one by one, reporting progress; returns which succeeded and why any failed.",
+          "Record up to 100 awards one by one, reporting progress.",
           TOOLSET, BulkCreateAwards, BulkCall(CREATE, "awards", item_as="award_data")),
     write("bulk_update_employee_awards", "Update several awards",
-          "Apply up to 100 award updates ({id, data}) one by one; returns a per-item outcome.",
+          "Update up to 100 awards one by one, reporting progress.",
           TOOLSET, BulkUpdateAwards, BulkCall(UPDATE, "awards"), idempotent=True),
     delete("bulk_delete_employee_awards", "Delete several awards",
-           "Delete up to 100 awards by id one by one; returns a per-item outcome.",
+           "Delete up to 100 awards by id one by one.",
            TOOLSET, BulkDeleteAwards, BulkCall(DELETE, "ids")),
 )

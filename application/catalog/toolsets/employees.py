@@ -35,7 +35,7 @@ class EmployeeData(ToolInput):
         None, description="New user for the employee: {firstName, lastName, email}. Give this or userId."
     )
     userId: Uuid | None = None  # noqa: N815
-    password: str | None = Field(None, description="Password of the new user (with `user`).")
+    password: str | None = Field(None, description="For a new `user`.")
     short_description: str | None = Field(None, max_length=200)
     description: str | None = None
     employeeLevel: str | None = Field(None, max_length=500)  # noqa: N815
@@ -45,7 +45,7 @@ class EmployeeData(ToolInput):
     billRateCurrency: str | None = None  # noqa: N815
     isActive: bool | None = None  # noqa: N815
     isTrackingEnabled: bool | None = Field(  # noqa: N815
-        None, description="Whether the employee may track time; the timer refuses to start while false."
+        None, description="The timer refuses to start while false."
     )
 
 
@@ -62,8 +62,8 @@ class DateRange(ToolInput):
     """Gauzy's IDateRangePicker, sent as `findInput.forRange` {startDate, endDate}."""
 
     model_config = ConfigDict(serialize_by_alias=True)
-    start: IsoDate = Field(serialization_alias="startDate", description="First day of the range.")
-    end: IsoEndDate = Field(serialization_alias="endDate", description="Last day of the range.")
+    start: IsoDate = Field(serialization_alias="startDate")
+    end: IsoEndDate = Field(serialization_alias="endDate")
 
 
 class WorkingEmployees(ToolInput):
@@ -111,32 +111,32 @@ ME = {"employeeId": ContextValue.EMPLOYEE_ID}
 
 TOOLS = (
     read("get_employees", "List employees",
-         "List the organization's employees with their users (name, email; relations replaces that "
-         "default). Use to find an employee's id. Returns {items, total}.",
+         "The organization's employees with their user (name, email; relations replaces that). Use to find an "
+         "employee's id.",
          TOOLSET, EmployeeList, LIST),
-    read("get_employee_count", "Count employees", "Count the organization's employees. Returns {count}.",
+    read("get_employee_count", "Count employees", "Count the organization's employees, optionally with filters.",
          TOOLSET, CountEmployees,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query={"where": "*"})),
     read("get_employees_pagination", "Page through employees",
-         "Page through the organization's employees. Returns {items, total}.", TOOLSET, EmployeeList, LIST),
+         "Page through the organization's employees.", TOOLSET, EmployeeList, LIST),
     read("get_working_employees", "Working employees",
-         "List employees currently employed (optionally in a date range). Returns {items, total}.",
+         "Employees currently employed, optionally in a date range.",
          TOOLSET, WorkingEmployees,
          ResourceCall("GET", f"{BASE}/working", Shape.PAGE, Tenancy.DATA, query=FOR_RANGE,
                       query_style=QueryStyle.DATA_JSON, paging=None)),
     read("get_working_employees_count", "Count working employees",
-         "Count employees currently employed (optionally in a date range). Returns {count}.",
+         "Count employees currently employed, optionally in a date range.",
          TOOLSET, WorkingEmployees,
          ResourceCall("GET", f"{BASE}/working/count", Shape.COUNT, Tenancy.DATA, query=FOR_RANGE,
                       query_style=QueryStyle.DATA_JSON, paging=None)),
     read("get_organization_members", "Organization members",
-         "List the organization's members, optionally of one team or project. Returns {items, total}.",
+         "The organization's members, optionally of one team or project.",
          TOOLSET, Members,
          ResourceCall("GET", f"{BASE}/members", Shape.PAGE, Tenancy.QUERY,
                       query={"organizationTeamId": "organizationTeamId",
                              "organizationProjectId": "organizationProjectId"}, paging=None)),
-    read("get_employee", "Get an employee", "Get one employee by id with their user (name, email); other "
-         "relations on request.", TOOLSET, GetEmployee,
+    read("get_employee", "Get an employee", "One employee by id with their user (name, email); other relations on "
+                                            "request.", TOOLSET, GetEmployee,
          ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.WHERE, defaults={"relations": ["user"]}), RECORD),
     read("get_employee_statistics", "Employee time statistics",
          "Tracked time, activity and counts of one employee in a date range.",
@@ -144,19 +144,18 @@ TOOLS = (
          ResourceCall("GET", "/api/timesheet/statistics/counts", Shape.RAW, Tenancy.QUERY,
                       query={"employeeId": "employeeIds[]", "startDate": "startDate", "endDate": "endDate"})),
     read("get_current_employee", "My employee record",
-         "Get the signed-in user's own employee record.",
+         "The signed-in user's own employee record.",
          TOOLSET, CurrentEmployee,
          ResourceCall("GET", f"{BASE}/{{employeeId}}", tenancy=Tenancy.WHERE, defaults=ME), RECORD),
     write("create_employee", "Create an employee",
-          "Add an employee: either a new user ({user: {firstName, lastName, email}, password}) or an existing "
-          "userId. Returns the new employee with its id.",
+          "Add an employee for a new user (employee_data.user and password) or an existing userId.",
           TOOLSET, CreateEmployee, CREATE, output=RECORD),
-    write("update_employee", "Update an employee", "Change fields of an employee. Returns the employee.",
+    write("update_employee", "Update an employee", "Change the given fields of an employee.",
           TOOLSET, UpdateEmployee,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="employee_data", answer_stored=True),
           idempotent=True),
     write("update_employee_profile", "Update my employee profile",
-          "Change fields of the signed-in user's own employee record. Returns the employee.",
+          "Change the given fields of the signed-in user's own employee record.",
           TOOLSET, UpdateOwnProfile,
           ResourceCall("PUT", f"{BASE}/{{employeeId}}", tenancy=Tenancy.BODY, body_from="employee_data",
                        defaults=ME, answer_stored=True),
@@ -164,9 +163,9 @@ TOOLS = (
     delete("soft_delete_employee", "Archive an employee",
            "Soft-delete an employee; restore_employee brings them back.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}/soft", tenancy=Tenancy.QUERY)),
-    write("restore_employee", "Restore an employee", "Restore a soft-deleted employee. Returns the employee.",
+    write("restore_employee", "Restore an employee", "Bring a soft-deleted employee back.",
           TOOLSET, IdInput, ResourceCall("PUT", f"{BASE}/{{id}}/recover", tenancy=Tenancy.BODY), idempotent=True),
     write("bulk_create_employees", "Create several employees",
-          "Create up to 100 employees one by one, reporting progress; returns a per-item outcome.",
+          "Create up to 100 employees one by one, reporting progress.",
           TOOLSET, BulkCreateEmployees, BulkCall(CREATE, "employees", item_as="employee_data")),
 )

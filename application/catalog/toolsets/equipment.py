@@ -40,20 +40,20 @@ class EquipmentData(ToolInput):
     name: str | None = Field(None, min_length=1)
     type: str | None = Field(None, description="Free text, e.g. 'Laptop' or 'Monitor'.")
     serialNumber: str | None = None  # noqa: N815
-    manufacturedYear: int | None = Field(None, description="Year it was made, e.g. 2023.")  # noqa: N815
+    manufacturedYear: int | None = None  # noqa: N815
     initialCost: float | None = Field(None, ge=0)  # noqa: N815
-    currency: Currency | None = Field(None, description=f"Currency of the cost; defaults to {DEFAULT_CURRENCY}.")
+    currency: Currency | None = Field(None, description=f"Of the cost; defaults to {DEFAULT_CURRENCY}.")
     maxSharePeriod: int | None = Field(None, ge=0, description="Longest sharing, in days.")  # noqa: N815
     autoApproveShare: bool | None = None  # noqa: N815
     tags: list[dict[str, Any]] | None = Field(None, description="Tags as [{'id': tagId}].")
 
 
 class NewEquipmentData(EquipmentData):
-    name: str = Field(min_length=1, description="Equipment name.")
+    name: str = Field(min_length=1)
 
 
 class Filters(ToolInput):
-    type: str | None = Field(None, description="Exact equipment type, e.g. 'Laptop'.")
+    type: str | None = Field(None, description="Exact type, e.g. 'Laptop'.")
     status: EquipmentStatus | None = Field(None, description="ASSIGNED while an approved sharing covers today.")
 
 
@@ -102,7 +102,7 @@ class Mine(PageInput, RelationsInput, Filters):
 
 
 class Available(PageInput, RelationsInput):
-    type: str | None = Field(None, description="Exact equipment type, e.g. 'Laptop'.")
+    type: str | None = Field(None, description="Exact type, e.g. 'Laptop'.")
     client_query: ClassVar[ClientQuery] = ClientQuery(ALL, equals={"type": "type"}, fixed={"status": "AVAILABLE"})
 
 
@@ -143,65 +143,58 @@ NOT_NULL = {"type": "", "serialNumber": "", "autoApproveShare": False}
 
 TOOLS = (
     read("get_equipment", "List equipment",
-         "List the organization's equipment with who holds each item (status ASSIGNED/AVAILABLE, "
-         "assignedEmployeeIds), filtered by type, status, holder or text. Returns {items, total}.",
+         "The organization's equipment and who holds each item.",
          TOOLSET, GetEquipment, INVENTORY, PageOutput),
     read("get_equipment_count", "Count equipment",
-         "Count the organization's equipment, optionally by type, status or holder. Returns {count}.",
+         "Count the organization's equipment, optionally filtered.",
          TOOLSET, CountEquipment, INVENTORY, CountOutput),
     read("get_equipment_by_id", "Get equipment",
-         "Get one item of equipment by id with its status and holders; relations e.g. ['image', 'tags'].",
+         "One item of equipment by id, with its status and holders.",
          TOOLSET, GetEquipmentById, INVENTORY, RECORD),
     write("create_equipment", "Create equipment",
-          f"Add an item of equipment; only equipment_data.name is needed (currency defaults to {DEFAULT_CURRENCY}). "
-          "Returns the new item with its id.",
+          "Add an item of equipment; only equipment_data.name is needed.",
           TOOLSET, CreateEquipment,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="equipment_data",
                        body_defaults={"currency": DEFAULT_CURRENCY, **NOT_NULL}),
           output=RECORD),
     write("update_equipment", "Update equipment",
-          "Change fields of an item of equipment (only those given). Returns the item.",
+          "Change the given fields of an item of equipment.",
           TOOLSET, UpdateEquipment,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="equipment_data",
                        merge_current=("name", "currency")),
           idempotent=True),
     write("assign_equipment", "Assign equipment",
-          "Give an item of equipment to an employee from now on (an approved equipment sharing), optionally "
-          "until shareEndDate. Repeating it for the same holder changes nothing. Returns the sharing.",
+          "Give an item of equipment to an employee from now on (an approved sharing); repeating it changes "
+          "nothing.",
           TOOLSET, AssignEquipment,
           UseCaseCall("assign_equipment", (f"GET {SHARING}", f"POST {SHARING}/organization/:id")),
           idempotent=True),
     write("unassign_equipment", "Unassign equipment",
-          "Take an item of equipment back: every approved sharing covering today ends now, so it becomes "
-          "AVAILABLE. Returns the ended sharing ids.",
+          "Take an item of equipment back: approved sharings covering today end now.",
           TOOLSET, IdInput, UseCaseCall("unassign_equipment", (f"GET {SHARING}", f"PUT {SHARING}/:id")),
           idempotent=True),
     delete("delete_equipment", "Delete equipment", "Delete an item of equipment permanently.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_equipment_by_employee", "Equipment held by an employee",
-         "List the equipment an employee holds today, optionally by type. Returns {items, total}.",
+         "The equipment an employee holds today.",
          TOOLSET, ByEmployee, INVENTORY, PageOutput),
     read("get_my_equipment", "My equipment",
-         "List the equipment the signed-in employee holds today. Returns {items, total}.",
+         "The equipment the signed-in employee holds today.",
          TOOLSET, Mine, INVENTORY, PageOutput),
     read("get_available_equipment", "Available equipment",
-         "List equipment nobody holds today, optionally of one type. Returns {items, total}.",
+         "Equipment nobody holds today, optionally of one type.",
          TOOLSET, Available, INVENTORY, PageOutput),
     read("get_equipment_statistics", "Equipment statistics",
-         "Count the organization's equipment by type, status and holder (or only the groupBy grouping). "
-         "Returns {total, groups}.",
+         "Count the organization's equipment by type, status and holder.",
          TOOLSET, Statistics, INVENTORY),
     write("request_equipment_sharing", "Request equipment sharing",
-          "File a request to share an item of equipment with an employee between two dates; it waits for "
-          "approval. Returns the sharing request.",
+          "Ask to share an item of equipment with an employee between two dates; it waits for approval.",
           TOOLSET, RequestSharing, UseCaseCall("request_equipment_sharing", (f"POST {SHARING}/organization/:id",)),
           output=RECORD),
     read("get_equipment_sharing_requests", "Equipment sharing requests",
-         "List equipment sharings, optionally for one item, one employee or one status "
-         "(REQUESTED, APPROVED, REFUSED). Returns {items, total}.",
+         "Equipment sharings, optionally of one item, employee or status.",
          TOOLSET, SharingRequests, UseCaseCall("client_query", (f"GET {SHARING}",)), PageOutput),
     read("search_equipment", "Search equipment",
-         "Find equipment whose name, type or serial number contains the text (any case), optionally by type "
-         "or status. Returns {items, total}.",
+         "Equipment whose name, type or serial number contains the text (any case).",
          TOOLSET, SearchEquipment, INVENTORY, PageOutput),
 )

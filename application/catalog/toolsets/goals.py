@@ -35,11 +35,11 @@ class GoalData(ToolInput):
     progress: float | None = Field(None, ge=0, le=100, description="Percent done.")
     ownerEmployeeId: Uuid | None = Field(None, description="Owner of an Employee-level goal.")  # noqa: N815
     ownerTeamId: Uuid | None = Field(None, description="Owner of a Team-level goal.")  # noqa: N815
-    leadId: Uuid | None = Field(None, description="Employee who leads the goal.")  # noqa: N815
+    leadId: Uuid | None = None  # noqa: N815
 
 
 class NewGoalData(GoalData):
-    name: str = Field(min_length=1, description="Goal name.")
+    name: str = Field(min_length=1)
     deadline: str = Field(min_length=1, description="Time frame the goal is due in, e.g. 'Q4 2026' or an ISO date.")
     level: GoalLevel = Field(description="Organization, Team (give ownerTeamId) or Employee (give ownerEmployeeId).")
 
@@ -114,57 +114,52 @@ NOT_NULL = {"description": "", "progress": 0}
 
 TOOLS = (
     read("get_goals", "List goals",
-         "List the organization's goals (OKR objectives), filtered by level, owning employee or team, or "
-         "exact name. Use to find a goal's id. Returns {items, total}.",
+         "The organization's goals (OKR objectives). Use to find a goal's id.",
          TOOLSET, GetGoals, page(search="name", level="level", ownerEmployeeId="ownerEmployeeId",
                                  ownerTeamId="ownerTeamId")),
     read("get_goal_count", "Count goals",
-         "Count the organization's goals, optionally by level, owning employee or team. Returns {count}.",
+         "Count the organization's goals, optionally filtered.",
          TOOLSET, Filters,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY,
                       query=same("level", "ownerEmployeeId", "ownerTeamId"))),
     read("get_goal", "Get a goal",
-         "Get one goal by id, optionally with relations such as 'keyResults', 'ownerEmployee' or 'lead'.",
+         "One goal by id; relations e.g. 'keyResults', 'ownerEmployee', 'lead'.",
          TOOLSET, GetGoal, UseCaseCall("client_query", (f"GET {BASE}/pagination",)), RECORD),
     write("create_goal", "Create a goal",
-          "Create a goal with a name, a deadline (time frame) and a level; for Team or Employee level also "
-          "give the owner. Returns the new goal with its id.",
+          "Create a goal with a name, a deadline and a level; a Team or Employee goal needs its owner.",
           TOOLSET, CreateGoal,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="goal_data", body_defaults=NOT_NULL),
           output=RECORD),
     write("update_goal", "Update a goal",
-          "Change fields of a goal (only those given). Returns the goal.",
+          "Change the given fields of a goal.",
           TOOLSET, UpdateGoal,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="goal_data",
                        merge_current=REQUIRED),
           idempotent=True),
     write("update_goal_progress", "Set goal progress",
-          "Set how far a goal is done, in percent (0-100). Returns the goal.",
+          "Set how far a goal is done, in percent (0-100).",
           TOOLSET, GoalProgress, goal_update(progress="progress"), idempotent=True),
     delete("delete_goal", "Delete a goal", "Delete a goal permanently by id; this cannot be undone.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_my_goals", "My goals",
-         "List the goals the signed-in employee owns, optionally by level. Returns {items, total}.",
+         "The goals the signed-in employee owns, optionally by level.",
          TOOLSET, MyGoals,
          ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
                       where=same("level", "ownerEmployeeId"),
                       defaults={"ownerEmployeeId": ContextValue.EMPLOYEE_ID})),
     read("get_team_goals", "Goals of a team",
-         "List the goals a team owns. Returns {items, total}.",
+         "The goals one team owns.",
          TOOLSET, TeamGoals, page(teamId="ownerTeamId")),
     read("get_goal_statistics", "Goal statistics",
-         "How many goals there are per level and their average progress, optionally for one level, owner, or "
-         "goals created between startDate and endDate. Returns {total, groups, average_progress}.",
+         "Goals per level and their average progress.",
          TOOLSET, GoalStatistics, UseCaseCall("client_query", (f"GET {BASE}",))),
     write("align_goals", "Align a goal under another",
-          "Make a goal support another: the child goal is aligned to one of the parent's key results "
-          "(keyResultId, or the parent's first). Returns the child goal.",
+          "Make a goal support another: the child is aligned to a key result of the parent.",
           TOOLSET, AlignGoals,
           UseCaseCall("align_goals", ("GET /api/key-results", f"GET {BASE}/:id", f"PUT {BASE}/:id")),
           idempotent=True),
     read("get_goal_templates", "List goal templates",
-         "List goal templates (ready-made objectives with key results), optionally by level or exact name. "
-         "Returns {items, total}.",
+         "Goal templates (ready-made objectives with key results).",
          TOOLSET, GoalTemplates,
          ResourceCall("GET", "/api/goal-templates/pagination", Shape.PAGE, Tenancy.WHERE,
                       where={"search": "name", "level": "level"})),

@@ -81,7 +81,7 @@ class InvoiceFilters(ToolInput):
     invoiceType: InvoiceType | None = None  # noqa: N815
     paid: bool | None = None
     isEstimate: bool | None = Field(None, description="True: only estimates; false: only invoices.")  # noqa: N815
-    toContactId: Uuid | None = Field(None, description="Only invoices to this client.")  # noqa: N815
+    toContactId: Uuid | None = None  # noqa: N815
 
 
 class GetInvoices(PagedList, InvoiceFilters, DatePair):
@@ -161,60 +161,53 @@ ITEMS = ResourceCall("GET", "/api/invoice-item", Shape.PAGE, query={"invoiceId":
 
 TOOLS = (
     read("get_invoices", "List invoices",
-         "List the organization's invoices and estimates, filtered by status, type, client, paid flag or an "
-         "invoice-date range (startDate and endDate together). Returns {items, total}.",
+         "The organization's invoices and estimates.",
          TOOLSET, GetInvoices, LIST),
     read("get_invoice_count", "Count invoices",
-         "Count invoices matching a status, type, paid flag or invoice-date range. Returns {count}.",
+         "Count the organization's invoices, optionally filtered.",
          TOOLSET, CountInvoices, COUNT),
     read("get_invoice", "Get an invoice",
-         "Get one invoice by id, optionally with relations such as 'invoiceItems', 'toContact' or 'payments'.",
+         "One invoice by id; relations e.g. 'invoiceItems', 'toContact', 'payments'.",
          TOOLSET, GetInvoice, GET, RECORD),
     write("create_invoice", "Create an invoice",
-          "Create an invoice (or an estimate with isEstimate). No field must be given: number, dates, status "
-          f"({DEFAULT_STATUS}), currency ({DEFAULT_CURRENCY}), sender, discount (0) and terms (none) get defaults; "
-          "give toContactId to bill a client. invoiceItems are added as its lines. Returns the new invoice with "
-          "its id.",
+          "Create an invoice, or an estimate with isEstimate; no field is required. invoiceItems become its lines.",
           TOOLSET, CreateInvoice,
           UseCaseCall("create_invoice", (HIGHEST.route, CREATE.route, ADD_ITEMS.route)), output=RECORD),
     write("update_invoice", "Update an invoice",
-          "Change fields of an invoice or estimate (only the fields given), e.g. its due date, terms or client. "
-          "Returns the updated invoice.",
+          "Change the given fields of an invoice or estimate.",
           TOOLSET, UpdateInvoice,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="invoice_data",
                        merge_current=REQUIRED_ON_UPDATE),
           idempotent=True, output=RECORD),
     write("update_invoice_action", "Change an invoice's status",
-          "Move an invoice or estimate along its workflow (status such as SENT, FULLY_PAID or VOID) and set "
-          "paid amounts or archive it, without touching its other fields.",
+          "Move an invoice or estimate along its workflow, set paid amounts or archive it, leaving its other "
+          "fields.",
           TOOLSET, InvoiceAction,
           ResourceCall("PUT", f"{BASE}/{{id}}/action",
                        body=same("status", "isEstimate", "paid", "alreadyPaid", "amountDue", "internalNote",
                                  "isArchived")),
           idempotent=True),
     write("update_estimate_status", "Accept or decline an estimate",
-          "Record the client's answer to an estimate: data.isAccepted true (accepted) or false (declined).",
+          "Record the client's answer to an estimate (accepted or declined).",
           TOOLSET, EstimateStatus,
           ResourceCall("PUT", f"{BASE}/{{id}}/estimate", body_from="data"), idempotent=True),
     delete("delete_invoice", "Delete an invoice",
-           "Delete an invoice or estimate permanently, with its lines; to keep it but stop it, set status VOID "
-           "with update_invoice_action instead.",
+           "Delete an invoice or estimate permanently, with its lines; to stop it but keep it, set status VOID with "
+           "update_invoice_action.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_invoice_items", "Lines of an invoice",
-         "List the lines (items) of one invoice, optionally with relations such as 'product' or 'task'. "
-         "Returns {items, total}.",
+         "The lines of one invoice; relations e.g. 'product', 'task'.",
          TOOLSET, InvoiceItems, ITEMS),
     write("send_invoice_email", "Email an invoice",
-          "Email an invoice or estimate as a PDF to an address; params.invoiceId names it. Gauzy sends it in "
-          "the background, so a delivery failure is not reported here.",
+          "Email an invoice or estimate as a PDF. Gauzy sends it in the background, so a delivery failure is not "
+          "reported here.",
           TOOLSET, SendInvoiceEmail,
           UseCaseCall("send_invoice_email", (GET.route, EMAIL.route))),
     read("get_highest_invoice_number", "Highest invoice number",
-         "The highest invoice number used so far, as {max}; the next invoice would take max + 1.",
+         "The highest invoice number used so far, as {max}; the next takes max + 1.",
          TOOLSET, NoInput, UseCaseCall("get_highest_invoice_number", (HIGHEST.route,))),
     write("generate_invoice_link", "Make a public invoice link",
-          "Create (or renew) the token that lets a client open the invoice without signing in. Returns the "
-          "invoice with its token.",
+          "Create (or renew) the token that lets a client open the invoice without signing in.",
           TOOLSET, IdInput, ResourceCall("PUT", f"{BASE}/generate/{{id}}"), idempotent=True, output=RECORD),
 )
 

@@ -66,14 +66,14 @@ class KeyResultData(ToolInput):
 
 
 class NewKeyResultData(KeyResultData):
-    name: str = Field(min_length=1, description="Key result name.")
-    goalId: Uuid = Field(description="Goal it measures.")  # noqa: N815
+    name: str = Field(min_length=1)
+    goalId: Uuid  # noqa: N815
     deadline: KeyResultDeadline = Field(description="Deadline kind, or an ISO date (a Hard Deadline on it).")
 
 
 class Filters(ToolInput):
     goalId: Uuid | None = None  # noqa: N815
-    ownerId: Uuid | None = Field(None, description="Owning employee.")  # noqa: N815
+    ownerId: Uuid | None = None  # noqa: N815
     status: KeyResultStatus | None = None
 
 
@@ -146,51 +146,48 @@ class Statistics(DateRangeInput):
 
 TOOLS = (
     read("get_key_results", "List key results",
-         "List the organization's key results, filtered by goal, owner, status or text in the name. "
-         "Returns {items, total}.",
+         "The organization's key results. Use to find a key result's id.",
          TOOLSET, GetKeyResults, QUERY, PageOutput),
     read("get_key_result_count", "Count key results",
-         "Count the organization's key results, optionally by goal, owner or status. Returns {count}.",
+         "Count the organization's key results, optionally filtered.",
          TOOLSET, CountKeyResults, QUERY, CountOutput),
     read("get_key_result", "Get a key result",
-         "Get one key result by id, with its goal, owner, lead and progress updates.",
+         "One key result by id, with its goal, owner, lead and progress updates.",
          TOOLSET, GetKeyResult, UseCaseCall("client_query", (f"GET {BASE}/:id",)), RECORD),
     write("create_key_result", "Create a key result",
-          "Add a key result to a goal: name, goalId and deadline (a deadline kind or an ISO date). Type defaults "
-          "to Numerical (0 to 1 items) and the owner to the signed-in employee. Returns the new key result.",
+          "Add a key result to a goal: name, goalId and deadline are required.",
           TOOLSET, CreateKeyResult,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="key_result_data", body_defaults=NEW_KEY_RESULT),
           output=RECORD),
     write("update_key_result", "Update a key result",
-          "Change fields of a key result (only those given). Returns the key result.",
+          "Change the given fields of a key result.",
           TOOLSET, UpdateKeyResult,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="key_result_data"), idempotent=True),
     write("update_key_result_progress", "Set key result progress",
-          "Set a key result's progress in percent and, optionally, its current value. To keep a history entry "
-          "too, use create_key_result_update. Returns the key result.",
+          "Set a key result's progress in percent and optionally its current value; create_key_result_update also "
+          "keeps a history entry.",
           TOOLSET, KeyResultProgress,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body=same("progress", "update")),
           idempotent=True),
-    delete("delete_key_result", "Delete a key result", "Delete a key result permanently by id; this cannot be undone.",
+    delete("delete_key_result", "Delete a key result", "Delete a key result permanently by id; this cannot be "
+                                                       "undone.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_key_results_by_goal", "Key results of a goal",
-         "List the key results of one goal, optionally by status. Returns {items, total}.",
+         "The key results of one goal, optionally by status.",
          TOOLSET, ByGoal, QUERY, PageOutput),
     read("get_my_key_results", "My key results",
-         "List the key results the signed-in employee owns, optionally by goal or status. Returns {items, total}.",
+         "The key results the signed-in employee owns.",
          TOOLSET, Mine, QUERY, PageOutput),
     write("create_key_result_update", "Record key result progress",
-          "Add a progress entry (current value, percent, status) to a key result's history; the owner is the "
-          "signed-in employee. Returns the entry.",
+          "Add a progress entry to a key result's history, as the signed-in employee.",
           TOOLSET, CreateUpdate,
           ResourceCall("POST", UPDATES, tenancy=Tenancy.BODY, body_from="update_data", body=same("keyResultId"),
                        body_defaults={"owner": ContextValue.EMPLOYEE_ID, "status": "on track"}),
           output=RECORD),
     read("get_key_result_updates", "Key result history",
-         "List the progress entries of one key result. Returns {items, total}.",
+         "The progress entries of one key result.",
          TOOLSET, Updates, UseCaseCall("client_query", (f"GET {UPDATES}/:id",)), PageOutput),
     read("get_key_result_statistics", "Key result statistics",
-         "How many key results there are per status and type and their average progress, optionally for one "
-         "goal or owner or those created between startDate and endDate. Returns {total, groups, average_progress}.",
+         "Key results per status and type and their average progress.",
          TOOLSET, Statistics, QUERY),
 )

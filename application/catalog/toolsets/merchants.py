@@ -29,9 +29,9 @@ class MerchantData(ToolInput):
 
     model_config = ConfigDict(extra="allow")
     name: str | None = Field(None, min_length=1)
-    code: str | None = Field(None, min_length=1, description="Merchant code; derived from the name when omitted.")
-    email: str | None = Field(None, description="Contact email; defaults to the signed-in user's email.")
-    currency: Currency | None = Field(None, description=f"Currency; defaults to {DEFAULT_CURRENCY}.")
+    code: str | None = Field(None, min_length=1, description="Derived from the name when omitted.")
+    email: str | None = Field(None, description="Defaults to the signed-in user's.")
+    currency: Currency | None = Field(None, description=f"Defaults to {DEFAULT_CURRENCY}.")
     phone: str | None = None
     description: str | None = None
     active: bool | None = None
@@ -39,7 +39,7 @@ class MerchantData(ToolInput):
 
 
 class NewMerchantData(MerchantData):
-    name: str = Field(min_length=1, description="Merchant name.")
+    name: str = Field(min_length=1)
 
 
 class Flags(ToolInput):
@@ -129,52 +129,47 @@ def active_page(active: bool) -> ResourceCall:
 
 TOOLS = (
     read("get_merchants", "List merchants",
-         "List the organization's merchants (suppliers), filtered by exact name or active/archived flags. "
-         "Use to find a merchant's id. Returns {items, total}.",
+         "The organization's merchants (suppliers). Use to find a merchant's id.",
          TOOLSET, GetMerchants, PAGE),
     read("get_merchant_count", "Count merchants",
-         "Count the organization's merchants, optionally by isActive / isArchived. Returns {count}.",
+         "Count the organization's merchants, optionally filtered.",
          TOOLSET, CountMerchants,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query={"where": "*"})),
     read("get_merchant", "Get a merchant",
-         "Get one merchant by id, optionally with relations such as 'warehouses', 'contact' or 'tags'.",
+         "One merchant by id; relations e.g. 'warehouses', 'contact', 'tags'.",
          TOOLSET, GetMerchant, ResourceCall("GET", f"{BASE}/{{id}}", paging=None), RECORD),
     write("create_merchant", "Create a merchant",
-          "Create a merchant. Only merchant_data.name is needed: the code is derived from the name, the email "
-          f"defaults to the signed-in user's and the currency to {DEFAULT_CURRENCY}. Returns the new merchant.",
+          "Create a merchant; only merchant_data.name is needed.",
           TOOLSET, CreateMerchant, UseCaseCall("create_with_contact", CONTACT_CREATE_ROUTES), output=RECORD),
     write("update_merchant", "Update a merchant",
-          "Change fields of a merchant (only the fields given). Returns the updated merchant.",
+          "Change the given fields of a merchant.",
           TOOLSET, UpdateMerchant, UPDATE, idempotent=True),
     delete("delete_merchant", "Delete a merchant",
-           "Delete a merchant permanently. To hide it but keep it, use archive_merchant.",
+           "Delete a merchant permanently; archive_merchant hides it instead.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     write("archive_merchant", "Archive a merchant",
-          "Archive a merchant by marking it inactive; restore_merchant undoes it. Returns the merchant.",
+          "Archive a merchant (mark it inactive); restore_merchant undoes it.",
           TOOLSET, IdInput, flagged(False), idempotent=True),
     write("restore_merchant", "Restore a merchant",
-          "Bring an archived merchant back by marking it active again. Returns the merchant.",
+          "Bring an archived merchant back by marking it active.",
           TOOLSET, IdInput, flagged(True), idempotent=True),
     read("get_merchant_by_code", "Find a merchant by code",
-         "Get the merchant whose code is exactly the one given; not found if none has it.",
+         "The merchant whose code is exactly the one given; not found if none.",
          TOOLSET, MerchantByCode, UseCaseCall("client_query", (f"GET {BASE}/pagination",)), RECORD),
     read("search_merchants", "Search merchants",
-         "Find merchants whose name, code, email, phone or description contains the text (any case); "
-         "archived ones only with includeArchived. Returns {items, total}.",
+         "Merchants whose name, code, email, phone or description contains the text (any case).",
          TOOLSET, SearchMerchants, UseCaseCall("client_query", (f"GET {BASE}",)), PageOutput),
     read("get_merchant_statistics", "Merchant statistics",
-         "How many merchants the organization has, by currency and by active flag, optionally only those "
-         "created between startDate and endDate. Returns {total, groups}.",
+         "Merchants per currency and active flag, optionally created in a date range.",
          TOOLSET, MerchantStatistics, UseCaseCall("client_query", (f"GET {BASE}",))),
     write("bulk_create_merchants", "Create several merchants",
-          "Create up to 100 merchants one by one (same defaults as create_merchant), reporting progress; "
-          "returns which succeeded and why any failed.",
+          "Create up to 100 merchants one by one, reporting progress.",
           TOOLSET, BulkCreateMerchants, UseCaseCall("bulk_create_with_contact", CONTACT_CREATE_ROUTES),
           output=BulkOutput),
     read("get_active_merchants", "List active merchants",
-         "List the organization's active merchants, optionally by exact name. Returns {items, total}.",
+         "The organization's active merchants, optionally by exact name.",
          TOOLSET, MerchantPage, active_page(True)),
     read("get_archived_merchants", "List archived merchants",
-         "List the organization's archived (inactive) merchants. Returns {items, total}.",
+         "The organization's archived (inactive) merchants.",
          TOOLSET, MerchantPage, active_page(False)),
 )

@@ -60,7 +60,7 @@ class ContactData(ToolInput):
     """Fields of CreateOrganizationContactDTO; other DTO fields are passed through."""
 
     model_config = ConfigDict(extra="allow")
-    name: str | None = Field(None, min_length=1, description="Contact name (required to create).")
+    name: str | None = Field(None, min_length=1)
     organizationId: Uuid | None = None  # noqa: N815 - defaults to yours, as everywhere (020)
     primaryEmail: str | None = None  # noqa: N815
     primaryPhone: str | None = None  # noqa: N815
@@ -73,7 +73,7 @@ class ContactData(ToolInput):
 
 
 class NewContactData(ContactData):
-    name: str = Field(min_length=1, description="Contact name.")
+    name: str = Field(min_length=1)
 
 
 class CreateContact(ToolInput):
@@ -165,72 +165,67 @@ DELETE = ResourceCall("DELETE", f"{BASE}/{{id}}")
 
 TOOLS = (
     read("get_organization_contacts", "List contacts",
-         "List the organization's clients, customers and leads, filtered by type, member employee or part of "
-         "the name, email or phone. Use to find a contact's id. Returns {items, total}.",
+         "The organization's clients, customers and leads. Use to find a contact's id.",
          TOOLSET, GetContacts, page(GetContacts)),
     read("get_organization_contact_count", "Count contacts",
-         "Count the organization's contacts, optionally of one type or member employee. Returns {count}.",
+         "Count the organization's contacts, optionally filtered.",
          TOOLSET, CountContacts,
          ResourceCall("GET", f"{BASE}/pagination", Shape.COUNT, Tenancy.NONE,
                       where={**SCOPE, "contactType": "contactType", "employeeId": "members[]"},
                       defaults={**ORG_SCOPE, "limit": 1})),
     read("get_organization_contacts_pagination", "Page through contacts",
-         "Page through contacts with filters, including several member employees. Returns {items, total}.",
+         "Page through contacts, also by several member employees.",
          TOOLSET, ContactsPage, page(ContactsPage)),
     read("get_organization_contacts_by_employee", "Contacts of an employee",
-         "List the contacts an employee is a member of (id, name and image only), optionally of one type. "
-         "Returns {items, total}.",
+         "The contacts an employee is a member of (id, name and image only).",
          TOOLSET, ContactsByEmployee,
          ResourceCall("GET", f"{BASE}/employee/{{employeeId}}", Shape.PAGE, Tenancy.NONE,
                       query={**SCOPE, "contactType": "contactType"}, defaults=ORG_SCOPE, paging=None)),
     read("get_organization_contact", "Get a contact",
-         "Get one contact by id, optionally with relations such as 'members', 'projects' or 'tags'.",
+         "One contact by id; relations e.g. 'members', 'projects', 'tags'.",
          TOOLSET, GetContact,
          ResourceCall("GET", f"{BASE}/{{id}}", query_style=QueryStyle.DATA_JSON, paging=None), RECORD),
     write("create_organization_contact", "Create a contact",
-          "Create a client, customer or lead. Only contact_data.name is required; the organization defaults "
-          "to yours. Returns the new contact with its id.",
+          "Create a client, customer or lead; only contact_data.name is required.",
           TOOLSET, CreateContact, CREATE, output=RECORD),
     write("update_organization_contact", "Update a contact",
-          "Change fields of a contact (only the fields given). Returns the contact.",
+          "Change the given fields of a contact.",
           TOOLSET, UpdateContact,
           UPDATE, idempotent=True, output=RECORD),
     write("update_organization_contact_by_employee", "Change an employee's contacts",
-          "Either add an employee (id) to some contacts and remove them from others in one call "
-          "(contact_data {addedEntityIds, removedEntityIds}; returns true when done), or change a contact's "
-          "fields (id is the contact, contact_data e.g. {name}; returns the contact).",
+          "Add an employee (id) to contacts and remove them from others (contact_data.addedEntityIds, "
+          "removedEntityIds), or change a contact's fields (id is the contact).",
           TOOLSET, UpdateByEmployee,
           UseCaseCall("update_contact_by_employee", (MEMBERSHIP.route, UPDATE.route, f"GET {BASE}/:id")),
           idempotent=True),
     delete("delete_organization_contact", "Delete a contact", "Delete a client, customer or lead permanently.",
            TOOLSET, IdInput, DELETE),
     write("bulk_create_organization_contacts", "Create several contacts",
-          "Create up to 100 contacts one by one, reporting progress; returns which succeeded and why any failed.",
+          "Create up to 100 contacts one by one, reporting progress.",
           TOOLSET, BulkCreateContacts, BulkCall(CREATE, "contacts", item_as="contact_data")),
     write("bulk_update_organization_contacts", "Update several contacts",
-          "Apply up to 100 contact updates ({id, fields}) one by one; returns a per-item outcome.",
+          "Update up to 100 contacts one by one, reporting progress.",
           TOOLSET, BulkUpdateContacts, BulkCall(UPDATE_ITEM, "contacts"), idempotent=True),
     delete("bulk_delete_organization_contacts", "Delete several contacts",
-           "Delete up to 100 contacts by id one by one; returns a per-item outcome.",
+           "Delete up to 100 contacts by id one by one.",
            TOOLSET, BulkDeleteContacts, BulkCall(DELETE, "ids")),
     read("get_organization_contact_statistics", "Contact statistics",
-         "Count the organization's contacts by type and invite status, optionally for one member employee "
-         "or contacts created in a date range.",
+         "Count the organization's contacts by type and invite status.",
          TOOLSET, ContactStatistics, UseCaseCall("contact_statistics", (f"GET {BASE}/pagination",))),
     write("assign_contact_to_employee", "Add an employee to a contact",
-          "Make an employee a member of a contact (keeping the other members). Returns true when done.",
+          "Make an employee a member of a contact. Returns true when done.",
           TOOLSET, ContactMember, members("addedEntityIds"), idempotent=True),
     write("unassign_contact_from_employee", "Remove an employee from a contact",
           "Remove an employee from a contact's members. Returns true when done.",
           TOOLSET, ContactMember, members("removedEntityIds"), idempotent=True),
     read("get_contact_projects", "Projects of a contact",
-         "List the projects whose client is this contact. Returns {items, total}.",
+         "The projects whose client is this contact.",
          TOOLSET, ContactProjects,
          ResourceCall("GET", "/api/organization-projects/pagination", Shape.PAGE, Tenancy.NONE,
                       where={**SCOPE, "contactId": "organizationContactId"}, defaults=ORG_SCOPE)),
     write("invite_organization_contact", "Invite a contact",
-          "Email the contact an invitation to join as a viewer; the contact needs a primary email and must "
-          "not already be a user. Returns the contact with inviteStatus INVITED.",
+          "Email the contact an invitation to join as a viewer; it needs a primary email and must not be a user "
+          "yet.",
           TOOLSET, InviteContact,
           UseCaseCall("invite_organization_contact", (f"GET {BASE}/:id", "PUT /api/invite/organization-contact/:id")),
           output=RECORD),

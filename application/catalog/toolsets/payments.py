@@ -33,8 +33,8 @@ class PaymentData(ToolInput):
         None, description=f"New payments default to {DEFAULT_METHOD}.")
     paymentDate: IsoDate | None = None  # noqa: N815
     note: str | None = None
-    invoiceId: Uuid | None = Field(None, description="The invoice this payment settles.")  # noqa: N815
-    organizationContactId: Uuid | None = Field(None, description="The client who paid.")  # noqa: N815
+    invoiceId: Uuid | None = None  # noqa: N815
+    organizationContactId: Uuid | None = None  # noqa: N815
     projectId: Uuid | None = None  # noqa: N815
     employeeId: Uuid | None = Field(None, description="Only when creating; Gauzy ignores it on update.")  # noqa: N815
     overdue: bool | None = None
@@ -117,25 +117,21 @@ def listing(**where: str) -> ResourceCall:
 
 TOOLS = (
     read("get_payments", "List payments",
-         "List payments received, filtered by invoice, client, project, employee, method, currency, overdue "
-         "flag, a payment-date range (startDate and endDate together) or text in the note. Returns {items, total}.",
+         "The payments the organization received.",
          TOOLSET, GetPayments,
          listing(**FILTERS, **same("invoiceId", "organizationContactId", "employeeId"), search="note")),
     read("get_payment_count", "Count payments",
-         "Count payments matching a method, currency, project, overdue flag or payment-date range. Returns {count}.",
+         "Count the organization's payments, optionally filtered.",
          TOOLSET, CountPayments,
          ResourceCall("GET", PAGE, Shape.COUNT, Tenancy.WHERE, where=FILTERS, defaults={"limit": 1})),
     read("get_payment", "Get a payment",
-         "Get one payment by id: amount, currency, method, date, note and the invoice, client and project "
-         "it belongs to.",
+         "One payment by id: amount, currency, method, date, note, invoice, client and project.",
          TOOLSET, GetPayment, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
     write("create_payment", "Record a payment",
-          "Record money received: payment_data.amount is required; link it to an invoice, client or project. "
-          f"Currency defaults to {DEFAULT_CURRENCY} and method to {DEFAULT_METHOD}. Returns the new payment.",
+          "Record money received; only payment_data.amount is required.",
           TOOLSET, CreatePayment, CREATE, output=RECORD),
     write("update_payment", "Update a payment",
-          "Change fields of a payment (only the fields given), e.g. its amount, date, method or note. "
-          "Returns the updated payment.",
+          "Change the given fields of a payment.",
           TOOLSET, UpdatePayment,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="payment_data",
                        merge_current=("amount",)),
@@ -144,22 +140,20 @@ TOOLS = (
            "Delete a payment record permanently, e.g. one recorded by mistake.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     read("get_payments_by_invoice", "Payments of an invoice",
-         "List the payments recorded against one invoice. Returns {items, total}.",
+         "The payments recorded against one invoice.",
          TOOLSET, PaymentsByInvoice, listing(invoiceId="invoiceId")),
     read("get_payments_by_client", "Payments from a client",
-         "List the payments received from one client (organization contact), optionally in one currency. "
-         "Returns {items, total}.",
+         "The payments received from one client, optionally in one currency.",
          TOOLSET, PaymentsByClient, listing(organizationContactId="organizationContactId", currency="currency")),
     read("get_payment_statistics", "Payment totals",
-         "Count and sum payments per day, client or project (groupBy), optionally for one client, project or "
-         "currency and a payment-date range. Sums are kept per currency. Returns {count, totals, groups}.",
+         "Count and sum payments per day, client or project; sums are per currency.",
          TOOLSET, PaymentStatistics, UseCaseCall("get_payment_statistics", (ALL.route,))),
     read("get_overdue_payments", "Overdue payments",
-         "List payments flagged as overdue, optionally in one currency. Returns {items, total}.",
+         "Payments flagged as overdue, optionally in one currency.",
          TOOLSET, OverduePayments,
          listing(currency="currency", overdue="overdue")),
     read("search_payments", "Search payments",
-         "Find payments whose note contains some text, optionally by method or currency. Returns {items, total}.",
+         "Payments whose note contains some text.",
          TOOLSET, SearchPayments, listing(query="note", paymentMethod="paymentMethod", currency="currency")),
 )
 

@@ -94,31 +94,28 @@ STAGE_ROUTES = (GET.route, PUT.route)
 
 TOOLS = (
     read("get_pipelines", "List sales pipelines",
-         "List the organization's sales pipelines, optionally by name; add relations ['stages'] to see their "
-         "stages. Returns {items, total}.",
+         "The organization's sales pipelines; relations ['stages'] adds their stages.",
          TOOLSET, GetPipelines, LIST),
     read("get_pipeline", "Get a pipeline",
-         "Get one sales pipeline by id; relations ['stages'] includes its stages in order.",
+         "One sales pipeline by id; relations ['stages'] adds its stages in order.",
          TOOLSET, GetPipeline, GET, RECORD),
     write("create_pipeline", "Create a pipeline",
-          "Create a sales pipeline: pipeline_data.name, optionally its stages in order ([{name}]). "
-          "Returns the new pipeline.",
+          "Create a sales pipeline, optionally with its stages in order.",
           TOOLSET, CreatePipeline, UseCaseCall("create_pipeline", (CREATE.route,)), output=RECORD),
     write("update_pipeline", "Update a pipeline",
-          "Rename or describe a pipeline; its stages stay as they are unless pipeline_data.stages gives the "
-          "full new list. Returns the pipeline with its stages.",
+          "Rename or describe a pipeline; its stages change only if pipeline_data.stages is given.",
           TOOLSET, UpdatePipeline, UseCaseCall("update_pipeline", STAGE_ROUTES), idempotent=True, output=RECORD),
     delete("delete_pipeline", "Delete a pipeline",
            "Delete a sales pipeline and its stages permanently; move or delete its deals first.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     write("add_pipeline_stage", "Add a pipeline stage",
-          "Add a stage to a pipeline, at the end or at stage_data.position. Returns the new stage with its id.",
+          "Add a stage to a pipeline, at the end or at stage_data.position.",
           TOOLSET, AddStage, UseCaseCall("add_pipeline_stage", STAGE_ROUTES), output=RECORD),
     write("update_pipeline_stage", "Update a pipeline stage",
-          "Rename, describe or move one stage of a pipeline. Returns the updated stage.",
+          "Rename, describe or move one stage of a pipeline.",
           TOOLSET, UpdateStage, UseCaseCall("update_pipeline_stage", STAGE_ROUTES), idempotent=True,
           output=RECORD),
     delete("remove_pipeline_stage", "Remove a pipeline stage",
-           "Delete one stage of a pipeline; the other stages keep their order. Returns the remaining stages.",
+           "Delete one stage of a pipeline; the others keep their order. Returns the rest.",
            TOOLSET, RemoveStage, UseCaseCall("remove_pipeline_stage", STAGE_ROUTES)),
 )

@@ -37,7 +37,7 @@ class CategoryData(ToolInput):
 
 
 class NewCategoryData(CategoryData):
-    name: str = Field(min_length=1, description="Category name.")
+    name: str = Field(min_length=1)
 
 
 class GetCategories(PageInput, RelationsInput):
@@ -71,24 +71,20 @@ class ProductsByCategory(PageInput, RelationsInput):
 
 TOOLS = (
     read("get_product_categories", "List product categories",
-         "List the organization's product categories with their names (in langCode if given), optionally "
-         "only those whose name contains `search`. Use to find a category id. Returns {items, total}.",
+         "The organization's product categories. Use to find a category id.",
          TOOLSET, GetCategories, UseCaseCall("client_query", (f"GET {BASE}",)), PageOutput),
     read("get_product_category_count", "Count product categories",
-         "Count the organization's product categories. Returns {count}.",
+         "Count the organization's product categories.",
          TOOLSET, CountCategories, ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY)),
     write("create_product_category", "Create a product category",
-          "Create a product category from a name (and optional description) in one language, default English, "
-          "or from translations in several. Returns the new category with its id.",
+          "Create a product category from a name in one language, or from translations.",
           TOOLSET, CreateCategory, UseCaseCall("create_translated", (f"POST {BASE}",)), output=RECORD),
     write("update_product_category", "Update a product category",
-          "Rename or describe a category in one language (others are kept), or replace translations per "
-          "language. Returns the category.",
+          "Rename or describe a category in one language (others are kept), or replace translations per language.",
           TOOLSET, UpdateCategory,
           UseCaseCall("update_translated", (f"GET {BASE}/:id", f"PUT {BASE}/:id")), idempotent=True),
     read("get_products_by_category", "Products of a category",
-         "List the products in one category, optionally only enabled ones, with names in langCode if given. "
-         "Returns {items, total}.",
+         "The products in one category, optionally only enabled ones.",
          TOOLSET, ProductsByCategory,
          ResourceCall("GET", "/api/products/pagination", Shape.PAGE, Tenancy.WHERE,
                       where={"categoryId": "productCategoryId", "enabled": "enabled", "langCode": "languageCode"})),

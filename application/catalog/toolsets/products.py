@@ -29,8 +29,8 @@ class Find(ToolInput):
 
 
 class Query(ToolInput):
-    relations: Relations = Field(None, description="Relations to include, e.g. ['productType', 'productCategory'].")
-    findInput: Find | None = Field(None, description="Equality filters.")  # noqa: N815
+    relations: Relations = Field(None, description="E.g. ['productType', 'productCategory'].")
+    findInput: Find | None = None  # noqa: N815
 
 
 class ProductData(ToolInput):
@@ -44,14 +44,14 @@ class ProductData(ToolInput):
     enabled: bool | None = None
     imageUrl: str | None = None  # noqa: N815
     productCategoryId: Uuid | None = Field(  # noqa: N815
-        None, description="Category; on create defaults to the organization's first category.")
+        None, description="On create defaults to the organization's first.")
     productTypeId: Uuid | None = Field(  # noqa: N815
-        None, description="Type; on create defaults to the organization's first product type.")
+        None, description="On create defaults to the organization's first.")
     tags: list[dict[str, Any]] | None = Field(None, description="Tags as [{'id': tagId}].")
 
 
 class NewProductData(ProductData):
-    name: str = Field(min_length=1, description="Product name.")
+    name: str = Field(min_length=1)
 
 
 class Image(ToolInput):
@@ -158,56 +158,52 @@ CLIENT_QUERY = "client_query"
 
 TOOLS = (
     read("get_products", "List products",
-         "List the organization's products; data.findInput filters by enabled, productCategoryId or "
-         "productTypeId and data.relations adds e.g. 'productType'. Returns {items, total}.",
+         "The organization's products; data.findInput filters, data.relations adds details.",
          TOOLSET, GetProducts, UseCaseCall(CLIENT_QUERY, (f"GET {BASE}",)), PageOutput),
     read("get_products_translated", "List products in a language",
-         "Like get_products, with names and descriptions in the language langCode. Returns {items, total}.",
+         "Like get_products, with names and descriptions in the language langCode.",
          TOOLSET, GetProductsTranslated, UseCaseCall(CLIENT_QUERY, (f"GET {BASE}/local/:langCode",)), PageOutput),
     read("get_product_count", "Count products",
-         "Count the organization's products, optionally filtered by data.findInput. Returns {count}.",
+         "Count the organization's products, optionally filtered by data.findInput.",
          TOOLSET, CountProducts, data_call(f"{BASE}/count", Shape.COUNT)),
     read("get_products_pagination", "Page through products",
-         "Page through products with equality filters in `where` (enabled, productCategoryId, productTypeId) "
-         "and an exact name in `search`. Returns {items, total}.",
+         "Page through products with equality filters in `where`.",
          TOOLSET, ProductsPage,
          ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
                       where={"where": "*", "search": "translations.name"})),
     read("get_product", "Get a product",
-         "Get one product by id; data.relations adds e.g. 'productType', 'productCategory', 'variants'.",
+         "One product by id; data.relations e.g. 'productType', 'variants'.",
          TOOLSET, GetProduct, data_call(f"{BASE}/{{id}}", Shape.OBJECT), RECORD),
     read("get_product_translated", "Get a product in a language",
-         "Get one product by id with its name and description in the language langCode.",
+         "One product by id, its name and description in the language langCode.",
          TOOLSET, GetProductTranslated, data_call(f"{BASE}/local/{{langCode}}/{{id}}", Shape.OBJECT, Tenancy.NONE),
          RECORD),
     write("create_product", "Create a product",
-          "Create a product from product_data.name; code, category and type default to a code derived from the "
-          "name and the organization's first category and product type. Returns the new product.",
+          "Create a product; only product_data.name is required.",
           TOOLSET, CreateProduct,
           UseCaseCall("create_product", ("GET /api/product-categories/pagination",
                                          "GET /api/product-types/pagination", f"POST {BASE}")),
           output=RECORD),
     write("update_product", "Update a product",
-          "Change fields of a product (only those given): name/description in one language, code, enabled, "
-          "category, type or tags. Returns the product.",
+          "Change the given fields of a product; name and description in one language.",
           TOOLSET, UpdateProduct, UseCaseCall("update_product", (f"GET {BASE}/:id", f"PUT {BASE}/:id")),
           idempotent=True, output=RECORD),
     delete("delete_product", "Delete a product", "Delete a product permanently by id; this cannot be undone.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     write("add_product_gallery_images", "Add gallery images",
-          "Add images to a product's gallery: ids of existing image assets, or a name and url each (saved as "
-          "new image assets first). Returns the product.",
+          "Add images to a product's gallery: existing image asset ids, or a name and url each (saved as new image "
+          "assets).",
           TOOLSET, GalleryImages,
           UseCaseCall("add_product_images", (IMAGE_ASSETS, f"POST {BASE}/add-images/:productId"))),
     write("set_product_featured_image", "Set the featured image",
-          "Make an image the product's featured image: the id of an existing image asset, or a name and url "
-          "(saved as a new image asset first). Returns the product.",
+          "Make an image the product's featured image: an existing image asset id, or a name and url (saved as a "
+          "new image asset).",
           TOOLSET, FeaturedImage,
           UseCaseCall("set_product_featured_image", (IMAGE_ASSETS, f"POST {BASE}/set-as-featured/:productId"))),
     delete("delete_product_gallery_image", "Remove a gallery image",
-           "Remove one image from a product's gallery (refused while a variant uses it). Returns the product.",
+           "Remove one image from a product's gallery (refused while a variant uses it).",
            TOOLSET, GalleryImage, ResourceCall("DELETE", f"{BASE}/{{productId}}/gallery-image/{{imageId}}")),
     delete("delete_product_featured_image", "Remove the featured image",
-           "Clear a product's featured image. Returns the product.",
+           "Clear a product's featured image.",
            TOOLSET, ProductId, ResourceCall("DELETE", f"{BASE}/featured-image/{{productId}}")),
 )

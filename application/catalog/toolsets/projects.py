@@ -17,7 +17,7 @@ class ProjectData(ToolInput):
     """Fields of CreateOrganizationProjectDTO; other DTO fields are passed through."""
 
     model_config = ConfigDict(extra="allow")
-    name: str | None = Field(None, min_length=1, description="Project name (required to create).")
+    name: str | None = Field(None, min_length=1)
     code: str | None = None
     description: str | None = None
     billing: ProjectBilling | None = None
@@ -34,7 +34,7 @@ class ProjectData(ToolInput):
 
 
 class NewProjectData(ProjectData):
-    name: str = Field(min_length=1, description="Project name.")
+    name: str = Field(min_length=1)
 
 
 class ProjectFilters(ToolInput):
@@ -47,7 +47,7 @@ class ProjectFilters(ToolInput):
 
 class GetProjects(PageInput, RelationsInput, ProjectFilters):
     usePaginationEndpoint: bool | None = Field(  # noqa: N815
-        None, description="Accepted for compatibility; results are always paginated."
+        None, description="Ignored; results are always paginated."
     )
 
 
@@ -118,49 +118,46 @@ UNASSIGN = ResourceCall("PUT", f"{BASE}/employee", tenancy=Tenancy.BODY,
 
 TOOLS = (
     read("get_projects", "List projects",
-         "List the organization's projects, newest first, filtered by name, code, billing type, currency or "
-         "visibility. Use to find a project's id. Returns {items, total}.",
+         "The organization's projects, newest first. Use to find a project's id.",
          TOOLSET, GetProjects, LIST),
     read("get_project_count", "Count projects",
-         "Count the organization's projects, optionally only public ones or one billing type. Returns {count}.",
+         "Count the organization's projects, optionally filtered.",
          TOOLSET, CountProjects,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query=same("public", "billing"))),
     read("get_projects_by_employee", "Projects of an employee",
-         "List the projects an employee is a member of. Returns {items, total}.",
+         "The projects an employee is a member of.",
          TOOLSET, ProjectsByEmployee, BY_EMPLOYEE),
     read("get_my_projects", "My projects",
-         "List the projects the signed-in user's employee belongs to. Returns {items, total}.",
+         "The projects the signed-in user's employee is a member of.",
          TOOLSET, MyProjects,
          ResourceCall("GET", f"{BASE}/employee/{{employeeId}}", Shape.PAGE, Tenancy.QUERY, query=same("public"),
                       defaults={"employeeId": ContextValue.EMPLOYEE_ID}, paging=None)),
     read("get_project", "Get a project",
-         "Get one project by id, optionally with relations such as 'members' or 'tags'. Returns the project.",
+         "One project by id; relations e.g. 'members', 'tags'.",
          TOOLSET, GetProject, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
     write("create_project", "Create a project",
-          "Create a project in the organization. Only project_data.name is required; billing, currency, "
-          "dates and members are optional. Returns the new project with its id.",
+          "Create a project; only project_data.name is required.",
           TOOLSET, CreateProject, CREATE, output=RECORD),
     write("update_project", "Update a project",
-          "Change fields of a project (only the fields given). Returns the updated project.",
+          "Change the given fields of a project.",
           TOOLSET, UpdateProject,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="project_data"),
           idempotent=True),
     delete("delete_project", "Delete a project",
-           "Delete a project permanently. Its tasks stay but lose the project link.",
+           "Delete a project permanently; its tasks stay, without the project link.",
            TOOLSET, IdInput, DELETE),
     write("bulk_create_projects", "Create several projects",
-          "Create up to 100 projects one by one, reporting progress; returns which succeeded and why any failed.",
+          "Create up to 100 projects one by one, reporting progress.",
           TOOLSET, BulkCreateProjects, BulkCall(CREATE, "projects", item_as="project_data")),
     write("bulk_update_projects", "Update several projects",
-          "Apply up to 100 project updates ({id, data}) one by one; returns a per-item outcome.",
+          "Update up to 100 projects one by one, reporting progress.",
           TOOLSET, BulkUpdateProjects, BulkCall(UPDATE, "updates"), idempotent=True),
     delete("bulk_delete_projects", "Delete several projects",
-           "Delete up to 100 projects by id one by one; returns a per-item outcome.",
+           "Delete up to 100 projects by id one by one.",
            TOOLSET, BulkDeleteProjects, BulkCall(DELETE, "ids")),
     read("get_project_statistics", "Project time statistics",
-         "Time tracked per project in a date range (optionally one project or one employee). Gauzy "
-         "returns only the 5 projects with the most time; for any other project pass its projectId. "
-         "Returns a list of up to 5 projects with their durations.",
+         "Time tracked per project in a date range. Gauzy returns only the 5 projects with the most time; for "
+         "another project pass its projectId.",
          TOOLSET, ProjectStatistics,
          ResourceCall("GET", "/api/timesheet/statistics/projects", Shape.RAW, Tenancy.QUERY,
                       query={"projectId": "projectIds[]", "employeeId": "employeeIds[]",

@@ -33,17 +33,16 @@ class UpdateMenu(ToolInput):
 
 TOOLS = (
     read("get_reports", "List reports",
-         "List Gauzy's reports with their category and whether the organization shows them in its menu, "
-         "optionally filtered by text, category or menu state. Returns {items, total}.",
+         "Gauzy's reports with their category and whether the organization's menu shows them.",
          TOOLSET, GetReports, UseCaseCall("list_reports", (f"GET {BASE}",)), PageOutput),
     read("get_report_categories", "Report categories",
-         "List the report categories (Time Tracking, Payments, Time Off, Invoicing, ...). Returns {items, total}.",
+         "The report categories (Time Tracking, Payments, Time Off, Invoicing, ...).",
          TOOLSET, NoInput, ResourceCall("GET", f"{BASE}/category", Shape.PAGE, paging=None)),
     read("get_report_menu_items", "Reports in the menu",
-         "List the reports the organization shows in its menu. Returns {items, total}.",
+         "The reports the organization shows in its menu.",
          TOOLSET, NoInput, ResourceCall("GET", f"{BASE}/menu-items", Shape.PAGE, Tenancy.QUERY, paging=None)),
     write("update_report_menu", "Show or hide a report",
-          "Show (isEnabled true) or hide a report in the organization's menu. Returns the menu setting.",
+          "Show or hide a report in the organization's menu.",
           TOOLSET, UpdateMenu,
           ResourceCall("POST", f"{BASE}/menu-item", tenancy=Tenancy.BODY, body={"reportId": "reportId",
                                                                                  "isEnabled": "isEnabled"}),

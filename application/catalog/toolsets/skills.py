@@ -24,13 +24,13 @@ class GetSkills(PageInput, RelationsInput):
 
 
 class SkillData(ToolInput):
-    name: str | None = Field(None, min_length=1, description="Skill name (required to create).")
+    name: str | None = Field(None, min_length=1)
     description: str | None = None
-    color: str | None = Field(None, description="Display colour, e.g. '#3366ff'; new skills default to grey.")
+    color: str | None = Field(None, description="E.g. '#3366ff'; new skills default to grey.")
 
 
 class NewSkillData(SkillData):
-    name: str = Field(min_length=1, description="Skill name.")
+    name: str = Field(min_length=1)
 
 
 class CreateSkill(ToolInput):
@@ -66,37 +66,34 @@ CREATE = ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="skill_data"
 
 TOOLS = (
     read("get_skills", "List skills",
-         "List the organization's skills (name, description, colour). Use to find a skill's id. "
-         "Returns {items, total}.",
+         "The organization's skills (name, description, colour). Use to find a skill's id.",
          TOOLSET, GetSkills,
          ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE, where={"search": "name"})),
-    read("get_skill", "Get a skill", "Get one skill by id: name, description and colour.",
+    read("get_skill", "Get a skill", "One skill by id: name, description and colour.",
          TOOLSET, IdInput, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
     write("create_skill", "Create a skill",
-          "Add a skill to the organization. Only skill_data.name is required. Returns the skill with its id.",
+          "Add a skill to the organization; only skill_data.name is required.",
           TOOLSET, CreateSkill, CREATE, output=RECORD),
     write("update_skill", "Update a skill",
-          "Change a skill's name, description or colour. Gauzy answers with the number of rows changed "
-          "({affected}); read the skill with get_skill.",
+          "Change a skill's name, description or colour. Returns {affected}; read it with get_skill.",
           TOOLSET, UpdateSkill, ResourceCall("PUT", f"{BASE}/{{id}}", body_from="skill_data"), idempotent=True),
     delete("delete_skill", "Delete a skill", "Delete a skill permanently; employees lose it too.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     write("assign_skill_to_employee", "Give an employee a skill",
-          "Add a skill to an employee's skills (keeping the others). Returns the employee's skills.",
+          "Add a skill to an employee's skills. Returns the employee's skills.",
           TOOLSET, EmployeeSkill, UseCaseCall("assign_skill", EMPLOYEE_ROUTES), idempotent=True),
     write("remove_skill_from_employee", "Take a skill from an employee",
-          "Remove a skill from an employee's skills. Returns the employee's remaining skills.",
+          "Remove a skill from an employee. Returns the employee's remaining skills.",
           TOOLSET, EmployeeSkill, UseCaseCall("unassign_skill", EMPLOYEE_ROUTES), idempotent=True),
     read("get_skills_by_employee", "Skills of an employee",
-         "List the skills an employee has. Returns {items, total}.",
+         "The skills an employee has.",
          TOOLSET, SkillsOfEmployee,
          ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
                       where={"employeeId": "employees.id"})),
     read("search_skills", "Search skills",
-         "Find the organization's skills whose name or description contains the query (case-insensitive). "
-         "Returns {items, total}.",
+         "The organization's skills whose name or description contains the query (any case).",
          TOOLSET, SearchSkills, UseCaseCall("search_skills", (f"GET {BASE}/pagination",)), PageOutput),
     write("bulk_create_skills", "Create several skills",
-          "Create up to 100 skills one by one, reporting progress; returns which succeeded and why any failed.",
+          "Create up to 100 skills one by one, reporting progress.",
           TOOLSET, BulkCreateSkills, BulkCall(CREATE, "skills", item_as="skill_data")),
 )

@@ -19,9 +19,9 @@ class TaskData(ToolInput):
     """Fields of CreateTaskDTO; other DTO fields are passed through."""
 
     model_config = ConfigDict(extra="allow")
-    title: str | None = Field(None, min_length=1, description="Task title (required to create).")
+    title: str | None = Field(None, min_length=1)
     description: str | None = None
-    status: TaskStatus | None = Field(None, description="Workflow status; new tasks default to 'open'.")
+    status: TaskStatus | None = Field(None, description="New tasks default to 'open'.")
     priority: TaskPriority | None = None
     size: TaskSize | None = None
     issueType: TaskType | None = None  # noqa: N815
@@ -35,7 +35,7 @@ class TaskData(ToolInput):
 
 
 class NewTaskData(TaskData):
-    title: str = Field(min_length=1, description="Task title.")
+    title: str = Field(min_length=1)
 
 
 class TaskFilters(ToolInput):
@@ -123,42 +123,39 @@ PAGE = ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE, wher
 
 TOOLS = (
     read("get_tasks", "List tasks",
-         "List the organization's tasks, filtered by project, assignee, status, priority, size or type. "
-         "Use to find a task's id. Returns {items, total}.",
+         "The organization's tasks. Use to find a task's id.",
          TOOLSET, GetTasks,
          ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
                       where={**FILTERS, **same("size", "issueType"), "search": "title"})),
     read("get_task_count", "Count tasks",
-         "Count the organization's tasks, optionally for one project, assignee or status. Returns {count}.",
+         "Count the organization's tasks, optionally filtered.",
          TOOLSET, CountTasks,
          ResourceCall("GET", f"{BASE}/count", Shape.COUNT, Tenancy.QUERY, query=same("projectId", "status"))),
     read("get_tasks_pagination", "Page through tasks",
-         "Page through tasks with filters; same as get_tasks without the text match. Returns {items, total}.",
+         "Page through tasks; like get_tasks without the title match.",
          TOOLSET, TasksPage, PAGE),
     read("get_tasks_by_employee", "Tasks of an employee",
-         "List the tasks assigned to one employee, optionally by status or priority. Returns {items, total}.",
+         "The tasks assigned to one employee.",
          TOOLSET, TasksByEmployee,
          ResourceCall("GET", f"{BASE}/employee/{{employeeId}}", Shape.PAGE, Tenancy.WHERE,
                       where=same("status", "priority"), paging=None)),
     read("get_my_tasks", "My tasks",
-         "List the tasks assigned to the signed-in user, optionally by status or priority. Returns {items, total}.",
+         "The tasks assigned to the signed-in user.",
          TOOLSET, MyTasks,
          ResourceCall("GET", f"{BASE}/me", Shape.PAGE, Tenancy.WHERE, where=same("status", "priority"))),
     read("get_team_tasks", "Tasks of a team",
-         "List the tasks of one team, optionally by status. Returns {items, total}.",
+         "The tasks of one team, optionally by status.",
          TOOLSET, TeamTasks,
          ResourceCall("GET", f"{BASE}/team", Shape.PAGE, Tenancy.WHERE,
                       where={"teamId": "teams[]", "status": "status"})),
     write("create_task", "Create a task",
-          "Create a task. Only task_data.title is required; status defaults to 'open'. Link it to a project "
-          "with projectId and assign it with members [{id}]. Returns the new task with its id.",
+          "Create a task; only task_data.title is required. Link a project with projectId.",
           TOOLSET, CreateTask, CREATE, output=RECORD),
     read("get_task", "Get a task",
-         "Get one task by id, optionally with relations such as 'project', 'members' or 'tags'.",
+         "One task by id; relations e.g. 'project', 'members', 'tags'.",
          TOOLSET, GetTask, ResourceCall("GET", f"{BASE}/{{id}}", tenancy=Tenancy.WHERE), RECORD),
     write("update_task", "Update a task",
-          "Change fields of a task (only the fields given), e.g. its status, priority or due date. "
-          "Returns the updated task.",
+          "Change the given fields of a task, e.g. its status, priority or due date.",
           TOOLSET, UpdateTask,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="task_data",
                        merge_current=REQUIRED_ON_UPDATE, answer_stored=True),
@@ -166,26 +163,26 @@ TOOLS = (
     delete("delete_task", "Delete a task", "Delete a task permanently; use update_task to close it instead.",
            TOOLSET, IdInput, DELETE),
     write("bulk_create_tasks", "Create several tasks",
-          "Create up to 100 tasks one by one, reporting progress; returns which succeeded and why any failed.",
+          "Create up to 100 tasks one by one, reporting progress.",
           TOOLSET, BulkCreateTasks, BulkCall(CREATE, "tasks", item_as="task_data")),
     write("bulk_update_tasks", "Update several tasks",
-          "Apply up to 100 task updates ({id, data}) one by one; returns a per-item outcome.",
+          "Update up to 100 tasks one by one, reporting progress.",
           TOOLSET, BulkUpdateTasks, BulkCall(UPDATE, "updates"), idempotent=True),
     delete("bulk_delete_tasks", "Delete several tasks",
-           "Delete up to 100 tasks by id one by one; returns a per-item outcome.",
+           "Delete up to 100 tasks by id one by one.",
            TOOLSET, BulkDeleteTasks, BulkCall(DELETE, "ids")),
     read("get_task_statistics", "Task time statistics",
-         "Time tracked per task in a date range, optionally for one project or employee.",
+         "Time tracked per task in a date range, optionally of a project or employee.",
          TOOLSET, TaskStatistics,
          ResourceCall("POST", "/api/timesheet/statistics/tasks", Shape.RAW, Tenancy.BODY,
                       body={"projectId": "projectIds[]", "employeeId": "employeeIds[]",
                             "startDate": "startDate", "endDate": "endDate"})),
     write("assign_task_to_employee", "Assign a task",
-          "Add an employee to a task's assignees (keeping the others). Returns the updated task.",
+          "Add an employee to a task's assignees, keeping the others.",
           TOOLSET, TaskMember, UseCaseCall("assign_task", ("GET /api/tasks/:id", "PUT /api/tasks/:id")),
           idempotent=True),
     write("unassign_task_from_employee", "Unassign a task",
-          "Remove an employee from a task's assignees. Returns the updated task.",
+          "Remove an employee from a task's assignees.",
           TOOLSET, TaskMember, UseCaseCall("unassign_task", ("GET /api/tasks/:id", "PUT /api/tasks/:id")),
           idempotent=True),
 )

@@ -39,18 +39,16 @@ MEMBERSHIP = (LIST_TEAMS.route, UPDATE_TEAM.route)
 
 TOOLS = (
     read("get_teams", "List teams with members",
-         "The organization's teams, each with its members (employee id, name, manager or not). Use to find "
-         "a team's id or who is in it. Returns {items: [{id, name, members}], total}.",
+         "The organization's teams with their members. Use to find a team's id or who is in it.",
          TOOLSET, GetTeams, UseCaseCall("list_teams", (LIST_TEAMS.route,)), TeamsOutput),
     write("add_team_members", "Add team members",
-          "Add employees to a team, keeping its members and managers. Returns the team with its members.",
+          "Add employees to a team, keeping its members and managers.",
           TOOLSET, TeamMembers, UseCaseCall("add_team_members", MEMBERSHIP), idempotent=True, output=TeamRow),
     write("remove_team_members", "Remove team members",
-          "Remove employees from a team, keeping the others. Returns the team with its members.",
+          "Remove employees from a team, keeping the others.",
           TOOLSET, TeamMembers, UseCaseCall("remove_team_members", MEMBERSHIP), idempotent=True, output=TeamRow),
     read("get_sprints", "List sprints",
-         "Sprints of the organization or of one project, in date order, with the one running now (`current`) "
-         "and the latest finished one (`last`): use their startDate/endDate for 'the last sprint'. "
-         "Returns {items, total, current, last}.",
+         "Sprints in date order, with the one running now (`current`) and the latest finished (`last`): use their "
+         "startDate/endDate for 'the last sprint'.",
          TOOLSET, GetSprints, UseCaseCall("list_sprints", (LIST_SPRINTS.route,)), SprintsOutput),
 )

@@ -28,8 +28,8 @@ LOG_RELATIONS = ["employee", "employee.user", "project", "task"]
 class LogSelection(ToolInput):
     """Which time logs: Gauzy's TimeLogQueryDTO selectors. Dates bound `startedAt`."""
 
-    startDate: IsoDate = Field(description="Logs started at or after this moment.")  # noqa: N815
-    endDate: IsoEndDate = Field(description="Logs started at or before this moment; a date means its whole day.")  # noqa: N815
+    startDate: IsoDate  # noqa: N815
+    endDate: IsoEndDate  # noqa: N815
     employeeIds: Ids | None = Field(None, max_length=200)  # noqa: N815
     teamIds: Ids | None = Field(None, max_length=50, description="Logs tracked for these teams.")  # noqa: N815
     projectIds: Ids | None = Field(None, max_length=200)  # noqa: N815
@@ -71,7 +71,7 @@ class DeleteTimeLogs(ToolInput):
 
 class GetTimesheets(DateRangeInput):
     startDate: IsoDate = Field(description="Timesheets whose week starts at or after this.")  # noqa: N815
-    endDate: IsoEndDate = Field(description="...and at or before this; a date means its whole day.")  # noqa: N815
+    endDate: IsoEndDate = Field(description="...and at or before this.")  # noqa: N815
     status: list[TimesheetStatus] | None = None
     employeeIds: Ids | None = Field(None, max_length=200)  # noqa: N815
 
@@ -101,45 +101,38 @@ STATUS_CHANGE = {"ids": "ids"}
 
 TOOLS = (
     read("get_time_logs", "List time logs",
-         "Time logs started in a date range, optionally for some employees, teams, projects or tasks, by "
-         "source or type (MANUAL vs TRACKED). Each log comes with employee, project and task names and its "
-         "duration in seconds and hours; totals included. Returns {items, total, totalSeconds, totalHours}.",
+         "Time logs started in a date range, with employee, project and task names, durations in seconds and hours, "
+         "and totals.",
          TOOLSET, GetTimeLogs, UseCaseCall("list_time_logs", (LIST_LOGS.route,)), TimeLogsOutput),
     read("get_time_log", "Get a time log", "One time log by id, with its employee, project and task.",
          TOOLSET, IdInput, ResourceCall("GET", f"{LOGS}/{{id}}", defaults={"relations": LOG_RELATIONS}), RECORD),
     write("add_manual_time", "Add manual time",
-          "Log time by hand (a MANUAL log) from startedAt to stoppedAt, for the signed-in employee unless "
-          "employeeId is given, optionally on a project and task with a reason. Gauzy files it under that "
-          "week's timesheet. Returns the new log.",
+          "Log time by hand (a MANUAL log) from startedAt to stoppedAt. Gauzy files it under that week's timesheet.",
           TOOLSET, AddManualTime, ADD, output=RECORD),
     write("update_time_log", "Update a time log",
-          "Change a time log's times, project, task, description or billability (only the fields given); "
-          "the duration is recomputed. Returns the updated log.",
+          "Change the given fields of a time log; the duration is recomputed.",
           TOOLSET, UpdateTimeLog, UPDATE, idempotent=True, output=RECORD),
     replace(delete("delete_time_logs", "Delete time logs",
-                   "Delete up to 100 time logs by id in one call (soft delete unless forceDelete). Returns {affected}.",
+                   "Delete up to 100 time logs by id in one call (soft delete unless forceDelete).",
                    TOOLSET, DeleteTimeLogs,
                    ResourceCall("DELETE", LOGS, tenancy=Tenancy.QUERY,
                                 query={"ids": "logIds", "forceDelete": "forceDelete"})),
             output_model=AffectedOutput),
     read("get_timesheets", "List timesheets",
-         "Weekly timesheets whose week starts in a date range, optionally by status (DRAFT, PENDING, IN REVIEW, "
-         "DENIED, APPROVED) and employee, with the employee. Use to find timesheets to approve. "
-         "Returns {items, total}.",
+         "Weekly timesheets whose week starts in a date range, with the employee. Use to find timesheets to "
+         "approve.",
          TOOLSET, GetTimesheets,
          ResourceCall("GET", SHEETS, Shape.PAGE, Tenancy.QUERY, paging=None,
                       query=same("startDate", "endDate", "status", "employeeIds"),
                       defaults={"relations": ["employee", "employee.user"]})),
     write("submit_timesheets", "Submit timesheets",
-          "Submit up to 100 timesheets for approval (status PENDING), or take them back with action "
-          "'unsubmit'. Returns the changed timesheets as {items, total}.",
+          "Submit up to 100 timesheets for approval, or take them back (action 'unsubmit').",
           TOOLSET, SubmitTimesheets,
           ResourceCall("PUT", f"{SHEETS}/submit", Shape.PAGE, Tenancy.BODY,
                        body={**STATUS_CHANGE, "action": "status"}),
           idempotent=True, output=PageOutput),
     write("review_timesheets", "Approve or deny timesheets",
-          "Approve or deny up to 100 timesheets at once (decision APPROVED or DENIED). Returns the changed "
-          "timesheets as {items, total}.",
+          "Approve or deny up to 100 timesheets at once.",
           TOOLSET, ReviewTimesheets,
           ResourceCall("PUT", f"{SHEETS}/status", Shape.PAGE, Tenancy.BODY,
                        body={**STATUS_CHANGE, "decision": "status"}),

@@ -46,18 +46,18 @@ class PolicyData(ToolInput):
     """ITimeOffPolicyCreateInput. Gauzy takes the members as a list of employee ids."""
 
     model_config = ConfigDict(serialize_by_alias=True)
-    name: str | None = Field(None, min_length=1, description="Policy name (required to create).")
+    name: str | None = Field(None, min_length=1)
     requiresApproval: bool | None = Field(None, description="Requests need approval; default false.")  # noqa: N815
     paid: bool | None = Field(None, description="Paid time off; default true.")
     employeeIds: list[Uuid] | None = Field(  # noqa: N815
         None, serialization_alias="employees", description="Employees the policy applies to."
     )
     type: str | None = Field(None, exclude=True,
-                             description="Accepted for compatibility; Gauzy policies have no type, it is not stored.")
+                             description="Ignored: Gauzy policies have no type.")
 
 
 class NewPolicyData(PolicyData):
-    name: str = Field(min_length=1, description="Policy name.")
+    name: str = Field(min_length=1)
 
 
 class CreatePolicy(ToolInput):
@@ -92,44 +92,40 @@ class Statistics(DateRangeInput):
 
 TOOLS = (
     read("get_time_off_policies", "List time-off policies",
-         "List the organization's time-off policies (name, paid, requires approval), optionally filtered. "
-         "Use to find a policyId for a request. Returns {items, total}.",
+         "The organization's time-off policies. Use to find a policyId for a request.",
          TOOLSET, GetPolicies,
          ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
                       where={"search": "name", "requiresApproval": "requiresApproval", "paid": "paid"})),
     read("get_time_off_policy", "Get a time-off policy",
-         "Get one time-off policy by id: name, paid, requires approval and the employees it applies to.",
+         "One time-off policy by id: name, paid, requires approval and its employees.",
          TOOLSET, GetPolicy, UseCaseCall("client_query", (f"GET {BASE}/pagination",)), RECORD),
     write("create_time_off_policy", "Create a time-off policy",
-          "Create a time-off policy. Only policy_data.name is required; paid defaults to true, "
-          "requiresApproval to false, employeeIds to none. Returns the new policy with its id.",
+          "Create a time-off policy; only policy_data.name is required.",
           TOOLSET, CreatePolicy,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="policy_data",
                        body_defaults={"requiresApproval": False, "paid": True, "employees": []}),
           output=RECORD),
     replace(delete("update_time_off_policy", "Update a time-off policy",
-           "Change a policy's name, paid or approval setting or members (fields not given are kept). "
-           "Warning: Gauzy replaces the policy, so it gets a new id and its time-off requests are deleted. "
-           "Returns the new policy.",
+           "Change the given fields of a policy. Warning: Gauzy replaces the policy, so it gets a new id and its "
+           "time-off requests are deleted.",
            TOOLSET, UpdatePolicy, UseCaseCall("replace_time_off_policy", REPLACE_ROUTES)), output_model=RECORD),
     delete("delete_time_off_policy", "Delete a time-off policy",
-           "Delete a time-off policy permanently, with the time-off requests filed under it.",
+           "Delete a time-off policy permanently, with the requests filed under it.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     replace(delete("assign_employees_to_time_off_policy", "Add employees to a time-off policy",
-           "Add employees to a policy's members, keeping the current ones. Warning: Gauzy replaces the "
-           "policy, so it gets a new id and its time-off requests are deleted. Returns the new policy.",
+           "Add employees to a policy, keeping the current ones. Warning: Gauzy replaces the policy, so it gets a "
+           "new id and its requests are deleted.",
            TOOLSET, AssignEmployees, UseCaseCall("assign_time_off_policy_employees", REPLACE_ROUTES)),
             output_model=RECORD),
     read("get_time_off_balance", "Time off taken by an employee",
-         "Days of time off an employee has had approved, pending and denied in a year, per policy. Gauzy "
-         "policies carry no allowance, so this reports days taken, not days left.",
+         "Days of time off an employee had approved, pending and denied in a year, per policy: days taken, not left "
+         "(Gauzy policies have no allowance).",
          TOOLSET, Balance, UseCaseCall("time_off_balance", (REQUESTS,))),
     read("get_my_time_off_balance", "My time off taken",
-         "Days of time off the signed-in employee has had approved, pending and denied in a year, per "
-         "policy (days taken; Gauzy policies carry no allowance).",
+         "Days of time off the signed-in employee had approved, pending and denied in a year, per policy (days "
+         "taken, not left).",
          TOOLSET, MyBalance, UseCaseCall("my_time_off_balance", (REQUESTS,))),
     read("get_time_off_statistics", "Time-off statistics",
-         "Requests and days off in a date range (default: all time), grouped by policy, employee, status "
-         "or month, optionally for one employee or policy.",
+         "Requests and days off in a date range (default: all time), grouped as asked.",
          TOOLSET, Statistics, UseCaseCall("time_off_statistics", (REQUESTS,))),
 )

@@ -32,7 +32,7 @@ class RequestFilters(ToolInput):
     policyName: str | None = Field(None, description="Part of the policy's name.")  # noqa: N815
     employeeName: str | None = Field(None, description="Part of the employee's first or last name.")  # noqa: N815
     includeArchived: bool = Field(  # noqa: N815
-        False, description="true: list the archived (cancelled) requests instead of the active ones."
+        False, description="List the archived (cancelled) requests instead."
     )
 
 
@@ -65,8 +65,8 @@ class RequestChanges(ToolInput):
     model_config = ConfigDict(serialize_by_alias=True)
     startDate: IsoDate | None = Field(None, serialization_alias="start", description="First day off.")  # noqa: N815
     endDate: IsoDate | None = Field(None, serialization_alias="end", description="Last day off.")  # noqa: N815
-    employeeId: Uuid | None = Field(None, serialization_alias="employees", description="Who takes the time off.")  # noqa: N815
-    policyId: Uuid | None = Field(None, description="Time-off policy (see get_time_off_policies).")  # noqa: N815
+    employeeId: Uuid | None = Field(None, serialization_alias="employees")  # noqa: N815
+    policyId: Uuid | None = Field(None, description="See get_time_off_policies.")  # noqa: N815
     description: str | None = None
     status: TimeOffStatus | None = None
     isHoliday: bool | None = Field(None, description="A public holiday rather than a personal request.")  # noqa: N815
@@ -80,8 +80,8 @@ class RequestChanges(ToolInput):
 class NewRequest(RequestChanges):
     startDate: IsoDate = Field(serialization_alias="start", description="First day off.")  # noqa: N815
     endDate: IsoDate = Field(serialization_alias="end", description="Last day off.")  # noqa: N815
-    employeeId: Uuid = Field(serialization_alias="employees", description="Who takes the time off.")  # noqa: N815
-    policyId: Uuid = Field(description="Time-off policy (see get_time_off_policies).")  # noqa: N815
+    employeeId: Uuid = Field(serialization_alias="employees")  # noqa: N815
+    policyId: Uuid = Field(description="See get_time_off_policies.")  # noqa: N815
     requestDate: IsoDate = Field(default_factory=_now, description="When it was asked for; defaults to now.")  # noqa: N815
 
 
@@ -99,51 +99,44 @@ class GetRequest(IdInput):
 
 TOOLS = (
     read("get_time_off_requests", "List time-off requests",
-         "List time-off requests, filtered by employee, status, date range, policy name or description text; "
-         "without dates every request is listed; cancelled (archived) ones only with includeArchived=true. "
-         "Each comes with its policy and employees. Returns {items, total}, newest first.",
+         "Time-off requests, newest first, with policy and employees.",
          TOOLSET, GetRequests, UseCaseCall("time_off_requests", LISTED), PageOutput),
     read("get_time_off_request_count", "Count time-off requests",
-         "Count time-off requests with the same filters as get_time_off_requests. Returns {count}.",
+         "Count time-off requests; filters as get_time_off_requests.",
          TOOLSET, CountRequests, UseCaseCall("time_off_request_count", LISTED), CountOutput),
     read("get_time_off_request", "Get a time-off request",
-         "Get one time-off request by id: dates, status, policy id and description.",
+         "One time-off request by id: dates, status, policy id and description.",
          TOOLSET, GetRequest, ResourceCall("GET", f"{BASE}/{{id}}"), RECORD),
     write("create_time_off_request", "Request time off",
-          "Create a time-off request for an employee under a policy, from startDate to endDate. Status "
-          "defaults to REQUESTED (awaiting approval). Returns the new request with its id.",
+          "Request time off for an employee under a policy, from startDate to endDate.",
           TOOLSET, CreateRequest,
           ResourceCall("POST", BASE, tenancy=Tenancy.BODY, body_from="request_data",
                        body_defaults={"status": "REQUESTED"}),
           output=RECORD),
     write("update_time_off_request", "Update a time-off request",
-          "Change a time-off request's dates, policy, employee, status or description (only the fields "
-          "given). Returns the updated request.",
+          "Change the given fields of a time-off request.",
           TOOLSET, UpdateRequest,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="request_data"),
           idempotent=True, output=RECORD),
     delete("delete_time_off_request", "Delete a time-off request",
-           "Delete a time-off request permanently. To withdraw it but keep a record, use "
-           "cancel_time_off_request.",
+           "Delete a time-off request permanently; cancel_time_off_request keeps a record.",
            TOOLSET, IdInput, ResourceCall("DELETE", f"{BASE}/{{id}}")),
     write("approve_time_off_request", "Approve a time-off request",
-          "Approve a pending time-off request (needs an admin role in Gauzy). Returns the request.",
+          "Approve a pending time-off request (needs an admin role in Gauzy).",
           TOOLSET, IdInput, ResourceCall("PUT", f"{BASE}/approval/{{id}}"), idempotent=True, output=RECORD),
     write("deny_time_off_request", "Deny a time-off request",
-          "Deny a pending time-off request (needs an admin role in Gauzy). Returns the request.",
+          "Deny a pending time-off request (needs an admin role in Gauzy).",
           TOOLSET, IdInput, ResourceCall("PUT", f"{BASE}/denied/{{id}}"), idempotent=True, output=RECORD),
     write("cancel_time_off_request", "Cancel a time-off request",
-          "Withdraw a time-off request. Gauzy has no cancelled status, so the request is archived: it keeps "
-          "its status and is listed only with includeArchived=true. Returns the request.",
+          "Withdraw a time-off request. Gauzy has no cancelled status, so it is archived, keeps its status and is "
+          "listed only with includeArchived=true.",
           TOOLSET, IdInput,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_defaults={"isArchived": True}),
           idempotent=True, output=RECORD),
     read("get_my_time_off_requests", "My time-off requests",
-         "List the signed-in employee's own time-off requests, filtered like get_time_off_requests. "
-         "Returns {items, total}.",
+         "The signed-in employee's own time-off requests.",
          TOOLSET, MyRequests, UseCaseCall("my_time_off_requests", LISTED), PageOutput),
     read("get_pending_time_off_requests", "Pending time-off requests",
-         "List time-off requests still awaiting a decision (status REQUESTED), optionally of one employee. "
-         "Use before approving or denying. Returns {items, total}.",
+         "Time-off requests awaiting a decision (REQUESTED). Use before approving.",
          TOOLSET, PendingRequests, UseCaseCall("pending_time_off_requests", LISTED), PageOutput),
 )

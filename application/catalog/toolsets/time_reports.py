@@ -35,7 +35,7 @@ class TopByHours(LogSelection):
 class TeamAvailability(ToolInput):
     teamId: Uuid  # noqa: N815
     startDate: IsoDate  # noqa: N815
-    endDate: IsoEndDate = Field(description="A date means its whole day.")  # noqa: N815
+    endDate: IsoEndDate  # noqa: N815
 
 
 class ProjectProgress(ToolInput):
@@ -48,40 +48,34 @@ class ActiveTimers(ToolInput):
     teamId: Uuid | None = Field(None, description="Only this team's members.")  # noqa: N815
 
 
-SCOPE = ("Pick the period with startDate/endDate (resolve 'this week' or 'last sprint' first, e.g. with "
-         "get_sprints) and optionally employeeIds, teamIds (time tracked for those teams), projectIds or taskIds.")
-ROWS = "seconds, hours, logs}], totalSeconds, totalHours}"
+SCOPE = "Resolve 'this week' or 'last sprint' (get_sprints) to startDate/endDate first."
 
 
 def report(name: str, title: str, what: str, model: type[LogSelection] = LogSelection) -> ToolSpec:
-    return read(name, title, f"{what} {SCOPE} Returns {{startDate, endDate, groupedBy, rows: [{{...{ROWS}.",
-                TOOLSET, model, UseCaseCall(name, (LOGS,)), TimeReportOutput)
+    return read(name, title, f"{what} {SCOPE}", TOOLSET, model, UseCaseCall(name, (LOGS,)), TimeReportOutput)
 
 
 TOOLS = (
     report("daily_time_report", "Daily time report",
-           "Hours per day and employee in a period: rows of {date, employeeId, employeeName, ...}."),
+           "Hours per day and employee in a period."),
     report("weekly_time_report", "Weekly timesheet report",
-           "Hours per employee in a period (typically Monday to Sunday) with hours per day in `days`: the "
-           "weekly timesheet of all employees, a team or chosen people."),
+           "Hours per employee in a period (typically Monday to Sunday), per day in `days`: the weekly "
+           "timesheet."),
     report("time_per_employee", "Time per employee",
-           "Hours each employee logged in a period, e.g. on one project (projectIds) or one task (taskIds)."),
+           "Hours each employee logged in a period, e.g. on one project or task."),
     report("top_by_hours", "Top by hours",
-           "The N employees (or projects or tasks, rankBy) with the most hours in a period, most first: "
-           "'who worked most on project X this month'.", TopByHours),
+           "The N employees (or projects or tasks) with the most hours in a period, most first: 'who worked "
+           "most on project X this month'.", TopByHours),
     read("get_active_timers", "Who is tracking time now",
-         "Everyone whose timer is running right now across the organization (or one team), since when, "
-         "for how many minutes and on which project and task. Returns {items, total}.",
+         "Everyone whose timer runs now, since when and on what.",
          TOOLSET, ActiveTimers, UseCaseCall("active_timers", (TIMERS, TEAMS)), ActiveTimersOutput),
     read("get_team_availability", "Team availability",
-         "For each member of a team in a period: hours logged, leave approved or asked for, and a status "
-         "('working', 'on leave', 'no time logged'). Returns {teamName, members: [...]}.",
+         "For each member of a team in a period: hours logged, leave approved or asked for, and a status.",
          TOOLSET, TeamAvailability, UseCaseCall("team_availability", (TEAMS, LOGS, LEAVE)),
          TeamAvailabilityOutput),
     read("get_project_progress", "Project progress",
-         "A project's tasks by status and the hours logged against their estimates (all time unless a range "
-         "is given), with each task's estimate and logged hours. Returns {tasksByStatus, estimateHours, "
-         "loggedHours, percentOfEstimate, tasks}.",
+         "A project's tasks by status and the hours logged against their estimates (all time unless a range is "
+         "given).",
          TOOLSET, ProjectProgress, UseCaseCall("project_progress", (PROJECT.route, TASKS.route, LOGS)),
          ProjectProgressOutput),
 )

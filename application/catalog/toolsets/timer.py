@@ -40,14 +40,13 @@ START_FIELDS = same(*(name for name in StartTimer.model_fields if name != "tags"
 
 TOOLS = (
     read("timer_status", "Timer status",
-         "Is the signed-in employee's timer running, since when, on what, and today's tracked duration.",
+         "Whether the signed-in employee's timer runs, since when, on what, and today's total.",
          TOOLSET, TimerStatus, ResourceCall("GET", f"{BASE}/status", Shape.OBJECT, Tenancy.QUERY, paging=None)),
     write("start_timer", "Start my timer",
-          "Start tracking time for the signed-in employee, optionally on a project and task. A running timer "
-          "is stopped first. Returns the new time log.",
+          "Start the signed-in employee's timer, optionally on a project and task; a running one is stopped first.",
           TOOLSET, StartTimer, ResourceCall("POST", f"{BASE}/start", tenancy=Tenancy.BODY, body=START_FIELDS)),
     write("stop_timer", "Stop my timer",
-          "Stop the signed-in employee's running timer. Returns the closed time log.",
+          "Stop the signed-in employee's running timer, if one runs.",
           TOOLSET, StopTimer,
           ResourceCall("POST", f"{BASE}/stop", tenancy=Tenancy.BODY,
                        body=same("description", "source", "manualTimeSlot"),

@@ -22,7 +22,7 @@ class WarehouseData(ToolInput):
     model_config = ConfigDict(extra="allow")
     name: str | None = Field(None, min_length=1)
     code: str | None = Field(None, min_length=1)
-    email: str | None = Field(None, description="Contact email; defaults to the signed-in user's email.")
+    email: str | None = Field(None, description="Defaults to the signed-in user's.")
     description: str | None = None
     active: bool | None = None
     contactId: Uuid | None = None  # noqa: N815
@@ -30,7 +30,7 @@ class WarehouseData(ToolInput):
 
 
 class NewWarehouseData(WarehouseData):
-    name: str = Field(min_length=1, description="Warehouse name.")
+    name: str = Field(min_length=1)
     code: str = Field(min_length=1, description="Warehouse code, e.g. 'WH-01'.")
 
 
@@ -55,20 +55,18 @@ class UpdateWarehouse(IdInput):
 
 TOOLS = (
     read("get_warehouses", "List warehouses",
-         "List the organization's warehouses, optionally by exact name or active flag. Use to find a "
-         "warehouse's id. Returns {items, total}.",
+         "The organization's warehouses. Use to find a warehouse's id.",
          TOOLSET, GetWarehouses,
          ResourceCall("GET", f"{BASE}/pagination", Shape.PAGE, Tenancy.WHERE,
                       where={"search": "name", "active": "active"})),
     read("get_warehouse", "Get a warehouse",
-         "Get one warehouse by id, optionally with relations such as 'products', 'merchants' or 'contact'.",
+         "One warehouse by id; relations e.g. 'products', 'merchants', 'contact'.",
          TOOLSET, GetWarehouse, ResourceCall("GET", f"{BASE}/{{id}}", paging=None), RECORD),
     write("create_warehouse", "Create a warehouse",
-          "Create a warehouse from a name and a code; the contact email defaults to the signed-in user's. "
-          "Returns the new warehouse with its id.",
+          "Create a warehouse from a name and a code.",
           TOOLSET, CreateWarehouse, UseCaseCall("create_with_contact", (f"POST {BASE}",)), output=RECORD),
     write("update_warehouse", "Update a warehouse",
-          "Change fields of a warehouse (only the fields given; the rest are kept).",
+          "Change the given fields of a warehouse.",
           TOOLSET, UpdateWarehouse,
           ResourceCall("PUT", f"{BASE}/{{id}}", tenancy=Tenancy.BODY, body_from="warehouse_data",
                        merge_current=REQUIRED),

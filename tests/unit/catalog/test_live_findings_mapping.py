@@ -120,7 +120,7 @@ def test_a_delete_answered_without_a_body_says_what_was_deleted() -> None:
 @pytest.mark.parametrize(("tool", "arguments", "explained"), [
     ("create_income", {"income_data": {"amount": 5}}, "get_organization_contacts"),
     ("create_candidate", {"candidate_data": {}}, "email"),
-    ("create_product", {"product_data": {}}, "name"),
+    ("create_comment", {"comment_data": {"comment": "Hi", "entityId": ID}}, "kind of record"),
     ("update_estimate_status", {"id": ID, "data": {}}, "accepted"),
 ])
 def test_a_missing_required_field_is_explained(tool: str, arguments: dict[str, Any], explained: str) -> None:
