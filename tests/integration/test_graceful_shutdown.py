@@ -3,6 +3,7 @@ the process exits 0. A slow Gauzy (the HTTP double with a delay) keeps the calls
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -76,3 +77,25 @@ def test_sigterm_lets_calls_in_flight_finish(gauzy_double: Any) -> None:
     assert server.process.wait(20) == 0, server.logs()
     server.stop()  # already exited: only releases the handle
     assert time.monotonic() - stopped_at < 5
+
+
+def test_sigterm_closes_connections_that_never_sent_a_frame() -> None:
+    # Idle connections wait for their first frame without a task group of their own; the
+    # server's one shutdown watcher must still reach each of them (decision 028).
+    server = ServerProcess("websocket", MCP_WS_PING_INTERVAL="0.5").start()
+    try:
+        with contextlib.ExitStack() as stack:
+            idle = [stack.enter_context(connect(server.ws_url, subprotocols=["mcp"]))  # type: ignore[list-item]
+                    for _ in range(3)]
+            assert server.process is not None
+            stopped_at = time.monotonic()
+            server.process.terminate()
+            for connection in idle:
+                with pytest.raises(ConnectionClosed):
+                    connection.recv(timeout=15)
+                close = connection.protocol.close_rcvd
+                assert close is not None and close.code == 1001, close
+            assert server.process.wait(20) == 0, server.logs()
+            assert time.monotonic() - stopped_at < 5
+    finally:
+        server.stop()
