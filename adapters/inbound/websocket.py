@@ -40,50 +40,8 @@ class WebSocketOptions:
     shutdown_grace: float = 10.0
 
 
-class IdleConnections:
-    """Connections still waiting for their first frame. Each waits in its own handler task, and
-    one watcher cancels them all when the server stops: a task group per connection (a receive
-    and a stop waiter) cost an idle connection about 9 KiB."""
-
-    def __init__(self, stopping: asyncio.Event) -> None:
-        self._stopping = stopping
-        self._waiting: set[asyncio.Task[Any]] = set()
-
-    async def watch(self) -> None:
-        await self._stopping.wait()
-        for task in list(self._waiting):
-            task.cancel()
-
-    async def first_frame(self) -> str | bytes | None:
-        """The first frame, or None when the server stops first."""
-        if self._stopping.is_set():
-            return None
-        task = asyncio.current_task()
-        assert task is not None
-        self._waiting.add(task)
-        try:
-            return await websocket.receive()
-        except asyncio.CancelledError:
-            if not self._stopping.is_set() or task.uncancel() > 0:
-                raise  # cancelled by something else too (Hypercorn closing the connection)
-            return None
-        finally:
-            self._waiting.discard(task)
-
-
 def create_websocket_app(parts: RemoteParts, options: WebSocketOptions, stopping: asyncio.Event) -> Quart:
     app = Quart("gauzy_mcp.websocket")
-    idle = IdleConnections(stopping)
-    watchers: set[asyncio.Task[None]] = set()
-
-    @app.before_serving
-    async def watch_for_shutdown() -> None:
-        watchers.add(asyncio.get_running_loop().create_task(idle.watch()))
-
-    @app.after_serving
-    async def stop_watching() -> None:
-        for watcher in watchers:
-            watcher.cancel()
 
     @app.websocket(options.path)
     async def mcp_socket() -> None:
@@ -92,7 +50,7 @@ def create_websocket_app(parts: RemoteParts, options: WebSocketOptions, stopping
         await websocket.accept(subprotocol=SUBPROTOCOL if offered else None)
         scope: dict[str, Any] = dict(websocket.scope)
         bridge = Bridge(parts, scope[SCOPE_KEY], scope, stopping, options.shutdown_grace)
-        await bridge.serve(idle)
+        await bridge.serve()
 
     @app.get("/health")
     async def health() -> Any:
@@ -121,11 +79,11 @@ class Bridge:
         self._closing = False
         self._drained = anyio.Event()
 
-    async def serve(self, idle: IdleConnections) -> None:
+    async def serve(self) -> None:
         """Nothing is built before the first frame, so an idle connection costs little more than
         its socket; on close, a session the connection opened and never signed in is freed."""
         try:
-            first = await idle.first_frame()
+            first = await self._first_frame()
             if first is not None:
                 await self.run(first)
             if self._stopping.is_set():
@@ -134,6 +92,22 @@ class Bridge:
             if self._ticket.issued:
                 with anyio.CancelScope(shield=True):
                     await self._leave()
+
+    async def _first_frame(self) -> str | bytes | None:
+        """The first frame, or None when the server stops first."""
+        frames: list[str | bytes] = []
+        async with anyio.create_task_group() as tg:
+            async def receive() -> None:
+                frames.append(await websocket.receive())
+                tg.cancel_scope.cancel()
+
+            async def stop() -> None:
+                await self._stopping.wait()
+                tg.cancel_scope.cancel()
+
+            tg.start_soon(receive)
+            tg.start_soon(stop)
+        return frames[0] if frames else None
 
     async def _leave(self) -> None:
         with contextlib.suppress(DomainError):  # the store is down: the session expires on its own

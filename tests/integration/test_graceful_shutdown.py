@@ -80,8 +80,8 @@ def test_sigterm_lets_calls_in_flight_finish(gauzy_double: Any) -> None:
 
 
 def test_sigterm_closes_connections_that_never_sent_a_frame() -> None:
-    # Idle connections wait for their first frame without a task group of their own; the
-    # server's one shutdown watcher must still reach each of them (decision 028).
+    # A connection waiting for its first frame must hear of the shutdown too, not only the
+    # ones with calls in flight (decision 028).
     server = ServerProcess("websocket", MCP_WS_PING_INTERVAL="0.5").start()
     try:
         with contextlib.ExitStack() as stack:
