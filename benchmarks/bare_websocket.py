@@ -18,11 +18,8 @@ from hypercorn.config import Config
 
 from bootstrap.websocket_frames import close_on_unparseable_frames, pings_end_with_their_connection
 
-Receive = Any
-Send = Any
 
-
-async def app(scope: dict[str, Any], receive: Receive, send: Send) -> None:
+async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     if scope["type"] == "lifespan":
         while (await receive())["type"] != "lifespan.shutdown":
             await send({"type": "lifespan.startup.complete"})

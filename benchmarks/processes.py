@@ -71,6 +71,20 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
+def wait_until_answering(process: subprocess.Popen[bytes], url: str, timeout: float = 60) -> None:
+    """Until `url` answers 200; fails if the process exits first or the time is up."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}")
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError("the server did not start")
+
+
 class GauzyDouble:
     """`python -m adapters.outbound.gauzy_model` in a process of its own, sign-in throttle out of the way."""
 
@@ -161,17 +175,8 @@ class ServerProcess:
     def pid(self) -> int:
         return self.process.pid
 
-    def _wait_ready(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited with {self.process.returncode}")
-            try:
-                if httpx.get(f"http://127.0.0.1:{self.http_port}/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise RuntimeError("the server did not start")
+    def _wait_ready(self) -> None:
+        wait_until_answering(self.process, f"http://127.0.0.1:{self.http_port}/health")
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:

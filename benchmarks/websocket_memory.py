@@ -19,13 +19,11 @@ import asyncio
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 from websockets.asyncio.client import connect
 
-from benchmarks.processes import ROOT, ServerProcess, free_port
+from benchmarks.processes import ROOT, ServerProcess, free_port, wait_until_answering
 
 INITIALIZE = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
     "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "bench", "version": "1"}}})
@@ -82,12 +80,7 @@ def floor(idle: int, ping: bool) -> float:
     command = [sys.executable, "-m", "benchmarks.bare_websocket", str(port), *([] if ping else ["--no-ping"])]
     bare = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        wait_until_answering(bare, f"http://127.0.0.1:{port}/")
         url = f"ws://127.0.0.1:{port}/"
 
         async def run() -> float:

@@ -13,7 +13,8 @@ from tests.samples import all_samples
 from tests.tool_harness import GAUZY_CANNOT
 
 pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
-NAMES = [tool.name for tool in full_catalog()]
+CATALOG = full_catalog()
+NAMES = [tool.name for tool in CATALOG]
 SHARED = demo_container(toolsets=("all",))  # one demo Gauzy for the module (the slow part), every tool listed
 
 
@@ -29,5 +30,5 @@ async def test_tool_succeeds_with_required_arguments_only(name: str) -> None:
         assert is_error and GAUZY_CANNOT[name] in str(value), value
         return
     assert not is_error, value
-    if (schema := tool_definition(full_catalog().get(name)).get("outputSchema")) is not None:
+    if (schema := tool_definition(CATALOG.get(name)).get("outputSchema")) is not None:
         Draft202012Validator(schema).validate(value)  # structuredContent matches what get_tool_schemas says

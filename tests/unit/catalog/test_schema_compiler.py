@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from adapters.inbound.mcp_tools import INSTRUCTIONS
 from application.catalog import full_catalog
 from application.catalog.fields import UUID_PATTERN
 from application.catalog.outputs import BulkOutput
@@ -74,6 +75,8 @@ def test_an_end_date_publishes_the_date_formats_it_is_checked_against() -> None:
     schema = input_schema(full_catalog().get("get_project_statistics").input_model)
     end = schema["properties"]["endDate"]
     assert end["anyOf"] == [{"format": "date"}, {"format": "date-time"}]
+    # What a date alone means is said once, in the server's instructions, not on every end date.
+    assert "date alone means the end of that day" in INSTRUCTIONS
 
 
 def test_answers_publish_no_defaults() -> None:
